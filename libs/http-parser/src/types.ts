@@ -36,11 +36,14 @@ export interface MessageHead {
   readonly versionMinor: number;
   /** Flat list: name, value, name, value... Names lower-cased, values without surrounding OWS. */
   readonly headers: readonly string[];
-  /** Declared Content-Length, or -1 when absent. */
+  /** Declared Content-Length, or -1 when absent (or, in a response, overridden by Transfer-Encoding). */
   readonly contentLength: number;
   /** True when the body is chunked (Transfer-Encoding ends in chunked). */
   readonly chunked: boolean;
-  /** Persistence by version and Connection header (RFC 9112 section 9.3). */
+  /**
+   * Persistence by version and Connection header (RFC 9112 section 9.3). Responses are also
+   * not persistent when their body runs until close or their framing was suspect (section 6).
+   */
   readonly keepAlive: boolean;
 }
 

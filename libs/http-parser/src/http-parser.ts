@@ -1,0 +1,285 @@
+// Incremental push parser for HTTP/1.0 and HTTP/1.1 requests and responses (RFC 9112):
+// bytes go in with any split, head / body pieces / completion come out through a handler.
+
+import { BODY_CHUNKED, BODY_LENGTH, BODY_NONE, BODY_UNTIL_EOF, resolveFraming } from './body-framing';
+import { CR, LF } from './char-classes';
+import { MAX_CHUNK_LINE_BYTES, scanChunkSizeLine } from './chunk-line';
+import { HttpParseError } from './errors';
+import { scanFieldLine } from './field-line';
+import { LineStash } from './line-stash';
+import { MethodQueue } from './method-queue';
+import { FAILED, INCOMPLETE, MessageState } from './message-state';
+import { scanLeadingEmptyLine, scanRequestLine, scanStatusLine } from './start-line';
+import type { MessageHead, ParserHandler, ParserKind, ParserLimits } from './types';
+
+const S_START = 0;
+const S_HEADERS = 1;
+const S_BODY_LENGTH = 2;
+const S_CHUNK_SIZE = 3;
+const S_CHUNK_DATA = 4;
+const S_CHUNK_CR = 5;
+const S_CHUNK_LF = 6;
+const S_TRAILERS = 7;
+const S_BODY_UNTIL_EOF = 8;
+const S_DEAD = 9;
+
+const NO_TRAILERS: readonly string[] = Object.freeze([]);
+
+/**
+ * One parser per connection. Handlers are called synchronously from execute() and finish();
+ * they must not call execute() themselves, and one that throws leaves the parser unusable.
+ * Upgrade and CONNECT tunnels are not followed: bytes after such a head are parsed as HTTP.
+ */
+export class HttpParser {
+  private readonly isRequest: boolean;
+  private readonly handler: ParserHandler;
+  private readonly st: MessageState;
+  private readonly stash = new LineStash();
+  private state = S_START;
+  private error: HttpParseError | null = null;
+  /** Body bytes still expected: of the Content-Length body, or of the current chunk. */
+  private remaining = 0;
+  /** Decoded body bytes so far (chunked and close-delimited bodies; checked against the limit). */
+  private bodyBytes = 0;
+  /** Methods of the requests whose responses are still to come. */
+  private readonly expected = new MethodQueue();
+
+  constructor(kind: ParserKind, handler: ParserHandler, limits?: Partial<ParserLimits>) {
+    this.isRequest = kind === 'request';
+    this.handler = handler;
+    this.st = new MessageState(limits);
+  }
+
+  /** True while between messages (no partial message buffered). */
+  get idle(): boolean {
+    return this.state === S_START && this.stash.length === 0;
+  }
+
+  /** Response mode: the method of the request whose response comes next (FIFO). */
+  expectResponseTo(method: string): void {
+    this.expected.push(method);
+  }
+
+  /**
+   * Feeds bytes (any split). Calls the handler synchronously for every message part found.
+   * Returns null, or the error that killed the parser (returned again by every later call).
+   */
+  execute(chunk: Buffer): HttpParseError | null {
+    if (this.error !== null) return this.error;
+    // Strings decoded from an earlier chunk are kept, its bytes are not: the caller may reuse them.
+    this.st.text.forget();
+    const end = chunk.length;
+    let pos = 0;
+    if (this.stash.length > 0) {
+      pos = this.resumeLine(chunk);
+      if (pos < 0) return pos === INCOMPLETE ? null : this.die();
+    }
+    while (pos < end) {
+      const at = pos;
+      switch (this.state) {
+        case S_START: pos = this.startLine(chunk, pos, end); break;
+        case S_HEADERS:
+        case S_TRAILERS: pos = this.fieldLine(chunk, pos, end); break;
+        case S_BODY_LENGTH: pos = this.lengthBody(chunk, pos, end); break;
+        case S_CHUNK_SIZE: pos = this.chunkSizeLine(chunk, pos, end); break;
+        case S_CHUNK_DATA: pos = this.chunkData(chunk, pos, end); break;
+        case S_CHUNK_CR:
+        case S_CHUNK_LF: pos = this.chunkEnd(chunk, pos); break;
+        default: pos = this.bodyUntilEof(chunk, pos, end);
+      }
+      if (pos < 0) {
+        if (pos === INCOMPLETE && this.stashLine(chunk, at, end)) return null;
+        return this.die();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The peer closed its side. Completes a close-delimited response body; an EOF inside any
+   * other message is an error (HPE_UNEXPECTED_EOF). Null when idle between messages.
+   */
+  finish(): HttpParseError | null {
+    if (this.error !== null) return this.error;
+    if (this.state === S_BODY_UNTIL_EOF) {
+      this.complete(NO_TRAILERS, 0);
+      return null;
+    }
+    if (this.idle) return null;
+    this.st.fail('HPE_UNEXPECTED_EOF');
+    return this.die();
+  }
+
+  private die(): HttpParseError {
+    this.error ??= new HttpParseError(this.st.errorCode);
+    this.state = S_DEAD;
+    this.stash.clear();
+    return this.error;
+  }
+
+  // ---- lines that may span execute() calls ----
+
+  /** Keeps an unfinished line for the next call, unless it already breaks a limit. */
+  private stashLine(chunk: Buffer, start: number, end: number): boolean {
+    if (!this.partialLineFits(this.stash.length + end - start)) return false;
+    this.stash.append(chunk, start, end);
+    return true;
+  }
+
+  /** Can a line of which `held` bytes (no LF yet) have arrived still be within limits? */
+  private partialLineFits(held: number): boolean {
+    const st = this.st;
+    switch (this.state) {
+      case S_START:
+        if (held <= st.maxStartLineBytes + 1) return true;
+        st.fail(this.isRequest ? 'HPE_URI_TOO_LONG' : 'HPE_STATUS_LINE_TOO_LONG');
+        return false;
+      case S_CHUNK_SIZE:
+        if (held < MAX_CHUNK_LINE_BYTES) return true;
+        st.fail('HPE_INVALID_CHUNK_EXTENSION');
+        return false;
+      default:
+        if (st.sectionBytes + held < st.maxHeaderBytes) return true;
+        st.fail('HPE_HEADERS_TOO_LARGE');
+        return false;
+    }
+  }
+
+  /**
+   * Continues the stashed line with the start of chunk; returns the position after the line,
+   * or INCOMPLETE when chunk holds no LF. The line is scanned from its start every time, so a
+   * bad byte is refused as soon as it arrives, exactly as if the line had come in one piece.
+   */
+  private resumeLine(chunk: Buffer): number {
+    const lf = chunk.indexOf(LF);
+    const take = lf < 0 ? chunk.length : lf + 1;
+    // Refuse a line that is already too long before copying any of it.
+    if (!this.partialLineFits(this.stash.length + (lf < 0 ? take : lf))) return FAILED;
+    this.stash.append(chunk, 0, take);
+    const line = this.stash.bytes;
+    const length = this.stash.length;
+    // A complete line is consumed whatever comes of it; handlers called meanwhile see idle right.
+    if (lf >= 0) this.stash.length = 0;
+    let next: number;
+    switch (this.state) {
+      case S_START: next = this.startLine(line, 0, length); break;
+      case S_CHUNK_SIZE: next = this.chunkSizeLine(line, 0, length); break;
+      default: next = this.fieldLine(line, 0, length);
+    }
+    this.st.text.forget();
+    if (next === FAILED) return FAILED;
+    // Without an LF no scanner can complete a line; with one, every scanner stops exactly there.
+    if (lf < 0) return INCOMPLETE;
+    this.stash.clear();
+    return next === length ? take : this.st.fail('HPE_BARE_LF');
+  }
+
+  // ---- head ----
+
+  private startLine(buf: Buffer, pos: number, end: number): number {
+    const c = buf[pos];
+    if (c === CR || c === LF) return scanLeadingEmptyLine(buf, pos, end, this.st);
+    const next = this.isRequest ? scanRequestLine(buf, pos, end, this.st) : scanStatusLine(buf, pos, end, this.st);
+    if (next >= 0) this.state = S_HEADERS;
+    return next;
+  }
+
+  private fieldLine(buf: Buffer, pos: number, end: number): number {
+    if (buf[pos] !== CR) return scanFieldLine(buf, pos, end, this.st);
+    // The empty line that ends the header (or trailer) section.
+    const st = this.st;
+    if (pos + 1 === end) return INCOMPLETE;
+    if (buf[pos + 1] !== LF) return st.fail('HPE_BARE_CR');
+    if ((st.sectionBytes += 2) > st.maxHeaderBytes) return st.fail('HPE_HEADERS_TOO_LARGE');
+    if (this.state === S_TRAILERS) return this.complete(st.fields, pos + 2);
+    return this.headComplete(pos + 2);
+  }
+
+  private headComplete(next: number): number {
+    const st = this.st;
+    const isRequest = this.isRequest;
+    // A 1xx response is interim: the request's final response is still to come.
+    const interim = !isRequest && st.statusCode < 200;
+    const body = resolveFraming(st, isRequest, isRequest || interim ? '' : this.expected.shift());
+    if (body === FAILED) return FAILED;
+    const head: MessageHead = {
+      method: st.method,
+      target: st.target,
+      statusCode: st.statusCode,
+      reason: st.reason,
+      versionMajor: st.versionMajor,
+      versionMinor: st.versionMinor,
+      headers: st.fields,
+      contentLength: st.contentLength,
+      chunked: st.chunked,
+      keepAlive: st.keepAlive,
+    };
+    this.bodyBytes = 0;
+    if (body === BODY_LENGTH) {
+      this.state = S_BODY_LENGTH;
+      this.remaining = st.contentLength;
+    } else if (body === BODY_CHUNKED) {
+      this.state = S_CHUNK_SIZE;
+    } else if (body === BODY_UNTIL_EOF) {
+      this.state = S_BODY_UNTIL_EOF;
+    }
+    this.handler.onHead(head);
+    return body === BODY_NONE ? this.complete(NO_TRAILERS, next) : next;
+  }
+
+  private complete(trailers: readonly string[], next: number): number {
+    this.st.reset();
+    this.state = S_START;
+    this.handler.onComplete(trailers);
+    return next;
+  }
+
+  // ---- bodies ----
+
+  private lengthBody(buf: Buffer, pos: number, end: number): number {
+    const next = end - pos < this.remaining ? end : pos + this.remaining;
+    this.remaining -= next - pos;
+    this.handler.onBody(buf.subarray(pos, next));
+    return this.remaining === 0 ? this.complete(NO_TRAILERS, next) : next;
+  }
+
+  private chunkSizeLine(buf: Buffer, pos: number, end: number): number {
+    const st = this.st;
+    const next = scanChunkSizeLine(buf, pos, end, st);
+    if (next < 0) return next;
+    const size = st.chunkSize;
+    if (size === 0) {
+      // The last chunk: trailer fields follow (RFC 9112 §7.1.2), in a section of their own.
+      st.fields = [];
+      st.inTrailers = true;
+      st.sectionBytes = 0;
+      this.state = S_TRAILERS;
+      return next;
+    }
+    if ((this.bodyBytes += size) > st.maxBodyBytes) return st.fail('HPE_BODY_TOO_LARGE');
+    this.remaining = size;
+    this.state = S_CHUNK_DATA;
+    return next;
+  }
+
+  private chunkData(buf: Buffer, pos: number, end: number): number {
+    const next = end - pos < this.remaining ? end : pos + this.remaining;
+    this.remaining -= next - pos;
+    if (this.remaining === 0) this.state = S_CHUNK_CR;
+    this.handler.onBody(buf.subarray(pos, next));
+    return next;
+  }
+
+  /** The CRLF after chunk data, which may arrive one byte at a time. */
+  private chunkEnd(buf: Buffer, pos: number): number {
+    if (buf[pos] !== (this.state === S_CHUNK_CR ? CR : LF)) return this.st.fail('HPE_MISSING_CHUNK_CRLF');
+    this.state = this.state === S_CHUNK_CR ? S_CHUNK_LF : S_CHUNK_SIZE;
+    return pos + 1;
+  }
+
+  private bodyUntilEof(buf: Buffer, pos: number, end: number): number {
+    if ((this.bodyBytes += end - pos) > this.st.maxBodyBytes) return this.st.fail('HPE_BODY_TOO_LARGE');
+    this.handler.onBody(buf.subarray(pos, end));
+    return end;
+  }
+}
