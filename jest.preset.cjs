@@ -16,7 +16,7 @@ module.exports = {
     ],
   },
   // chalk and @inquirer ship ESM only: let swc turn them into CommonJS for jest.
-  transformIgnorePatterns: ['node_modules/(?!(chalk|@inquirer|ansi-escapes|yoctocolors-cjs|mute-stream|wrap-ansi|strip-ansi|ansi-regex|string-width|emoji-regex|get-east-asian-width)/)'],
+  transformIgnorePatterns: ['node_modules/(?!(chalk|@inquirer|ansi-escapes|yoctocolors-cjs|fast-wrap-ansi|mute-stream|wrap-ansi|strip-ansi|ansi-regex|string-width|emoji-regex|get-east-asian-width)/)'],
   moduleNameMapper: {
     '^@mths/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },

@@ -1,0 +1,1 @@
+export { assertSupportedNode, isSupportedNode, MINIMUM_NODE } from './node-version';
