@@ -1,0 +1,51 @@
+// The main thread: parses the CLI, reserves the port, starts and supervises the workers,
+// prints `listening on`, and drains everything on SIGINT/SIGTERM.
+import { COUNTER_NAMES, GAUGE_NAMES, configFromArgvOrExit, failAndExit, onShutdownSignal, statsLine } from '@mths/http-service';
+import { WorkerPool, type WorkerExit } from '@mths/thread-pool';
+import { formatHostPort, tcpListenerFactory } from '@mths/transport';
+import { TEST_CRASH, type HttpWorkerData } from './worker-data';
+
+const NAME = 'http-server';
+
+export async function runSupervisor(argv: readonly string[], script: string): Promise<void> {
+  const requested = configFromArgvOrExit(
+    { name: NAME, description: 'Multi-threaded HTTP/1.1 static file and upload server', withThreads: true },
+    argv,
+  );
+
+  // Hold the port (SO_REUSEPORT) while the workers bind it: a busy port fails here with one
+  // clear line, and port 0 becomes one concrete port that every worker shares.
+  const reservation = await tcpListenerFactory
+    .listen({ host: requested.host, port: requested.port, reusePort: true }, (socket) => socket.destroy())
+    .catch((error: unknown) => failAndExit(NAME, error));
+  const config = { ...requested, port: reservation.address.port };
+
+  const pool = new WorkerPool<HttpWorkerData>({
+    size: config.threads,
+    script,
+    workerData: { config, colour: process.stdout.isTTY === true && !process.env['NO_COLOR'] },
+    counterNames: COUNTER_NAMES,
+    gaugeNames: GAUGE_NAMES,
+    // Workers started under tsx need its loader too.
+    execArgv: process.execArgv,
+  });
+  pool.on('worker-exit', (exit: WorkerExit) => {
+    const why = exit.error ? exit.error.message : `exit code ${exit.exitCode}`;
+    process.stderr.write(`${NAME}: worker ${exit.index} crashed (${why}); restarting in ${exit.restartInMs} ms\n`);
+  });
+  pool.on('worker-restart', (index: number) => process.stderr.write(`${NAME}: worker ${index} restarted\n`));
+
+  await pool.start().catch((error: unknown) => failAndExit(NAME, error));
+  await reservation.close();
+
+  process.stdout.write(`listening on http://${formatHostPort(config.host, config.port)} (${config.threads} threads)\n`);
+
+  process.on('SIGUSR1', () => process.stdout.write(statsLine(pool.counters)));
+  if (process.env['MTHS_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => pool.send(0, { type: TEST_CRASH }));
+
+  onShutdownSignal(NAME, async () => {
+    const { forced } = await pool.stop(config.drainTimeoutMs);
+    if (forced > 0) process.stderr.write(`${NAME}: ${forced} worker(s) did not drain within ${config.drainTimeoutMs / 1000} s and were stopped\n`);
+    process.stdout.write(statsLine(pool.counters));
+  });
+}

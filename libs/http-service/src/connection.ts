@@ -1,0 +1,340 @@
+// One client socket: feeds bytes to the parser, answers requests strictly in order (pipelining),
+// keeps the connection alive or closes it per RFC 9112 section 9, and enforces the timeouts
+// when the service's sweep asks.
+import type { Socket } from 'node:net';
+import { HttpParseError, HttpParser, type MessageHead, type ParserHandler } from '@mths/http-parser';
+import { CLOSE_HEADERS, finishHead, keepAliveHeaders } from '@mths/response-builders';
+import type { BufferResult, Handler, HttpRequest, HttpResult } from '@mths/handlers';
+import type { ServerConfig } from './config';
+import type { AccessLog } from './access-log';
+import type { ServiceStats } from './service-stats';
+import { sendFile } from './send-file';
+
+/** What every connection of a service shares. */
+export interface ConnectionEnv {
+  readonly config: ServerConfig;
+  readonly handler: Handler;
+  readonly errorResult: (status: number) => BufferResult;
+  readonly stats: ServiceStats;
+  readonly log: AccessLog;
+}
+
+/** Bodies above this go out in their own write instead of being copied behind the head. */
+const COPY_BODY_LIMIT = 16 * 1024;
+/** Requests parsed ahead of their responses before we stop reading the socket. */
+const MAX_QUEUED = 16;
+/** How long a closing socket may linger for the peer's FIN before it is destroyed. */
+const LINGER_MS = 2_000;
+const CONTINUE_100 = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
+
+class PendingRequest implements HttpRequest {
+  readonly body: Buffer[] = [];
+  bodyLength = 0;
+  constructor(
+    readonly head: MessageHead,
+    readonly remoteAddress: string,
+    readonly startedAt: number,
+  ) {}
+}
+
+type Queued = PendingRequest | HttpParseError;
+
+function headerValue(head: MessageHead, name: string): string | undefined {
+  const h = head.headers;
+  for (let i = 0; i < h.length; i += 2) if (h[i] === name) return h[i + 1];
+  return undefined;
+}
+
+export class Connection implements ParserHandler {
+  private readonly parser: HttpParser;
+  private readonly remoteAddress: string;
+  private readonly queue: Queued[] = [];
+  private current: PendingRequest | null = null;
+  /** An async handler or a file stream is answering: later requests wait their turn. */
+  private busy = false;
+  private served = 0;
+  private closing = false;
+  private closingSince = 0;
+  private broken = false;
+  private peerEnded = false;
+  private paused = false;
+  private draining = false;
+  /** Clock of the current chunk, read once per 'data' event. */
+  private now: number;
+  private messageStartedAt: number;
+  private lastByteAt: number;
+  private idleSince: number;
+  private lastBytesWritten = 0;
+  private writeStalledSince = 0;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly env: ConnectionEnv,
+    private readonly onGone: (connection: Connection) => void,
+  ) {
+    const { config } = env;
+    this.parser = new HttpParser('request', this, {
+      maxStartLineBytes: config.maxStartLineBytes,
+      maxHeaderBytes: config.maxHeaderBytes,
+      maxHeaderCount: config.maxHeaderCount,
+      maxBodyBytes: config.maxBodyBytes,
+    });
+    this.remoteAddress = socket.remoteAddress ?? '-';
+    this.now = Date.now();
+    this.messageStartedAt = this.now;
+    this.lastByteAt = this.now;
+    this.idleSince = this.now;
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => this.onEnd());
+    socket.on('error', () => undefined); // resets and timeouts end in 'close'
+    socket.on('close', () => this.onClose());
+  }
+
+  // ---- parser callbacks -------------------------------------------------------------------
+
+  onHead(head: MessageHead): void {
+    this.current = new PendingRequest(head, this.remoteAddress, this.messageStartedAt);
+    // RFC 9110 section 10.1.1: a client waiting for 100 Continue gets it when we are ready to read.
+    if (head.versionMinor === 1 && (head.contentLength > 0 || head.chunked) && !this.busy && this.queue.length === 0) {
+      const expect = headerValue(head, 'expect');
+      if (expect !== undefined && expect.toLowerCase() === '100-continue') this.socket.write(CONTINUE_100);
+    }
+  }
+
+  onBody(chunk: Buffer): void {
+    const request = this.current!;
+    request.body.push(chunk);
+    request.bodyLength += chunk.length;
+  }
+
+  onComplete(): void {
+    const request = this.current!;
+    this.current = null;
+    this.messageStartedAt = this.now;
+    this.queue.push(request);
+    if (!this.busy) this.processQueue();
+  }
+
+  // ---- socket events ----------------------------------------------------------------------
+
+  private onData(chunk: Buffer): void {
+    if (this.closing || this.broken) return;
+    this.env.stats.bytes(chunk.length, 0);
+    const now = Date.now();
+    this.now = now;
+    this.lastByteAt = now;
+    if (this.parser.idle && this.current === null) this.messageStartedAt = now;
+    const error = this.parser.execute(chunk);
+    if (error !== null) {
+      this.broken = true;
+      this.queue.push(error);
+      if (!this.busy) this.processQueue();
+    }
+    if (!this.paused && this.queue.length > MAX_QUEUED) {
+      this.paused = true;
+      this.socket.pause();
+    }
+  }
+
+  private onEnd(): void {
+    this.peerEnded = true;
+    // A half-sent request can never complete now; finished ones still get their answers.
+    this.current = null;
+    if (!this.busy && this.queue.length === 0) this.close();
+  }
+
+  private onClose(): void {
+    this.closing = true;
+    this.queue.length = 0;
+    this.onGone(this);
+  }
+
+  // ---- answering --------------------------------------------------------------------------
+
+  private processQueue(): void {
+    while (!this.busy && !this.closing && this.queue.length > 0) {
+      const item = this.queue.shift()!;
+      if (item instanceof HttpParseError) {
+        this.respond(null, this.env.errorResult(item.status), this.now);
+        return;
+      }
+      let result: HttpResult | Promise<HttpResult>;
+      try {
+        result = this.env.handler(item);
+      } catch (error) {
+        result = this.internalError(item, error);
+      }
+      if (result instanceof Promise) {
+        this.busy = true;
+        result.then(
+          (answer) => this.afterAsync(item, answer),
+          (error: unknown) => this.afterAsync(item, this.internalError(item, error)),
+        );
+        return;
+      }
+      this.respond(item, result, item.startedAt);
+    }
+    if (this.busy || this.closing) return;
+    this.idleSince = Date.now();
+    if (this.paused) {
+      this.paused = false;
+      this.socket.resume();
+    }
+    if (this.peerEnded || this.draining) this.close();
+  }
+
+  private afterAsync(request: PendingRequest, result: HttpResult): void {
+    this.busy = false;
+    if (this.closing || this.socket.destroyed) return;
+    this.respond(request, result, request.startedAt);
+    this.processQueue();
+  }
+
+  private internalError(request: PendingRequest, error: unknown): BufferResult {
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.env.log.warn(`500 for ${request.head.method} ${request.head.target}: ${reason}`);
+    return this.env.errorResult(500);
+  }
+
+  /** Writes one response; `request` is null for a parse error (always followed by close). */
+  private respond(request: PendingRequest | null, result: HttpResult, startedAt: number): void {
+    const { config, stats } = this.env;
+    this.served++;
+    stats.request();
+    const keepAlive =
+      request !== null &&
+      !result.close &&
+      request.head.keepAlive &&
+      this.served < config.maxRequestsPerConnection &&
+      !this.draining &&
+      !(this.peerEnded && this.queue.length === 0);
+    const connection = keepAlive
+      ? keepAliveHeaders(Math.ceil(config.keepAliveTimeoutMs / 1000), config.maxRequestsPerConnection - this.served)
+      : CLOSE_HEADERS;
+
+    if (result.kind === 'buffer') {
+      const body = result.body;
+      let written: number;
+      if (body === null || body.length <= COPY_BODY_LIMIT) {
+        const out = finishHead(result.fixedHead, connection, body ?? undefined);
+        this.socket.write(out);
+        written = out.length;
+      } else {
+        const head = finishHead(result.fixedHead, connection);
+        this.socket.cork();
+        this.socket.write(head);
+        this.socket.write(body);
+        this.socket.uncork();
+        written = head.length + body.length;
+      }
+      stats.bytes(0, written);
+      this.logRequest(request, result.status, body === null ? 0 : body.length, startedAt);
+      if (!keepAlive) this.close();
+      return;
+    }
+
+    const head = finishHead(result.fixedHead, connection);
+    if (result.headOnly) {
+      this.socket.write(head);
+      stats.bytes(0, head.length);
+      this.logRequest(request, result.status, 0, startedAt);
+      if (!keepAlive) this.close();
+      return;
+    }
+    this.busy = true;
+    sendFile(this.socket, head, result.path, result.size).then(
+      (sent) => this.afterFile(request, result.status, head.length, sent, result.size, keepAlive, startedAt),
+      (error: unknown) => {
+        this.env.log.warn(`cannot send ${result.path}: ${error instanceof Error ? error.message : String(error)}`);
+        this.afterFile(request, result.status, 0, 0, result.size, false, startedAt);
+      },
+    );
+  }
+
+  private afterFile(
+    request: PendingRequest | null,
+    status: number,
+    headBytes: number,
+    sent: number,
+    size: number,
+    keepAlive: boolean,
+    startedAt: number,
+  ): void {
+    this.busy = false;
+    this.env.stats.bytes(0, headBytes + sent);
+    this.logRequest(request, status, sent, startedAt);
+    if (sent < size) {
+      // The promised length was not delivered: the framing is broken, the socket must go.
+      this.socket.destroy();
+      return;
+    }
+    if (!keepAlive) this.close();
+    else this.processQueue();
+  }
+
+  private logRequest(request: PendingRequest | null, status: number, bytes: number, startedAt: number): void {
+    const { log } = this.env;
+    if (status >= 500) log.warn(`${status} answered to ${this.remoteAddress}`);
+    if (!log.enabled) return;
+    log.request({
+      remoteAddress: this.remoteAddress,
+      method: request?.head.method ?? '-',
+      target: request?.head.target ?? '-',
+      versionMinor: request?.head.versionMinor ?? 1,
+      status,
+      bytes,
+      ms: Date.now() - startedAt,
+    });
+  }
+
+  /** Ends our side after the last response; the peer gets LINGER_MS to close its side. */
+  private close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.closingSince = Date.now();
+    this.socket.end();
+  }
+
+  // ---- timers and shutdown, driven by the service --------------------------------------------
+
+  /** Called by the service's sweep: applies the header, body, idle and write-stall timeouts. */
+  checkTimers(now: number): void {
+    const { config, log } = this.env;
+    if (this.closing) {
+      if (now - this.closingSince > LINGER_MS) this.socket.destroy();
+      return;
+    }
+    if (this.busy) {
+      // A client that stops reading a download may not hold the socket forever.
+      const written = this.socket.bytesWritten;
+      if (this.socket.writableLength === 0 || written !== this.lastBytesWritten) {
+        this.lastBytesWritten = written;
+        this.writeStalledSince = now;
+      } else if (now - this.writeStalledSince > config.headerTimeoutMs + config.keepAliveTimeoutMs) {
+        log.warn(`${this.remoteAddress} stopped reading its response: connection dropped`);
+        this.socket.destroy();
+      }
+      return;
+    }
+    if (this.queue.length > 0) return;
+    if (this.current !== null) {
+      if (now - this.lastByteAt > config.headerTimeoutMs) this.timeOut('body stalled');
+    } else if (!this.parser.idle || this.served === 0) {
+      if (now - this.messageStartedAt > config.headerTimeoutMs) this.timeOut('headers not complete');
+    } else if (now - this.idleSince > config.keepAliveTimeoutMs) {
+      this.close();
+    }
+  }
+
+  private timeOut(why: string): void {
+    this.env.log.warn(`408 to ${this.remoteAddress}: ${why} within ${this.env.config.headerTimeoutMs / 1000} s`);
+    this.broken = true;
+    this.respond(null, this.env.errorResult(408), this.messageStartedAt);
+  }
+
+  /** Graceful shutdown: an idle connection closes now, a busy one after its current response. */
+  drain(): void {
+    this.draining = true;
+    if (!this.busy && this.queue.length === 0 && this.current === null && this.parser.idle) this.close();
+  }
+}

@@ -1,0 +1,56 @@
+// The process-level chores both server apps share: CLI errors as one line + exit code, the
+// shutdown signals, and the `stats {...}` line.
+import type { SharedCounters } from '@mths/thread-pool';
+import { parseServerArgs, type CliSpec } from './cli';
+import { CliUsageError } from './cli-values';
+import type { ServerConfig } from './config';
+
+export const EXIT_USAGE = 2;
+export const EXIT_FAILURE = 1;
+
+/** Parses argv or exits: 0 after --help, 2 with a one-line reason on bad arguments. */
+export function configFromArgvOrExit(spec: CliSpec, argv: readonly string[]): ServerConfig {
+  try {
+    const outcome = parseServerArgs(spec, argv, (text) => process.stdout.write(text));
+    if (outcome.kind === 'exit') process.exit(outcome.code);
+    return outcome.config;
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`${spec.name}: ${error.message} (see --help)\n`);
+      process.exit(EXIT_USAGE);
+    }
+    throw error;
+  }
+}
+
+/** Prints `<name>: <reason>` and exits 1 (a busy port, say). */
+export function failAndExit(name: string, error: unknown): never {
+  process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(EXIT_FAILURE);
+}
+
+/** Runs `stop` once on SIGINT or SIGTERM, then exits 0; a second signal exits at once. */
+export function onShutdownSignal(name: string, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${name}: ${signal} again, exiting without waiting\n`);
+      process.exit(EXIT_FAILURE);
+    }
+    stopping = true;
+    process.stderr.write(`${name}: ${signal}, draining\n`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => failAndExit(name, error),
+    );
+  };
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
+}
+
+/** `stats {"workers":[{"worker":0,...}],"total":{...}}`: one line a script can parse. */
+export function statsLine(counters: SharedCounters): string {
+  const workers = [];
+  for (let slot = 0; slot < counters.layout.slots; slot++) workers.push({ worker: slot, ...counters.snapshot(slot) });
+  return `stats ${JSON.stringify({ workers, total: counters.total() })}\n`;
+}

@@ -1,0 +1,123 @@
+// An HTTP service on one event loop: a listener, the router, the connections, admission control
+// (503 past --max-connections), the timeout sweep and graceful drain. A worker thread of
+// http-server runs one of these; simple-server runs exactly one.
+import type { Socket } from 'node:net';
+import { allowedHostsFor, createRouter, errorResult, serviceUnavailable } from '@mths/handlers';
+import { CLOSE_HEADERS, finishHead } from '@mths/response-builders';
+import type { SharedCounters } from '@mths/thread-pool';
+import type { Listener, ListenerAddress, ListenerFactory } from '@mths/transport';
+import type { ServerConfig } from './config';
+import type { AccessLog } from './access-log';
+import { Connection, type ConnectionEnv } from './connection';
+import { ServiceStats } from './service-stats';
+
+export interface HttpServiceOptions {
+  readonly config: ServerConfig;
+  readonly listenerFactory: ListenerFactory;
+  /** Share the port with the other workers' listeners. */
+  readonly reusePort: boolean;
+  readonly counters: SharedCounters;
+  /** This service's slot in `counters`. */
+  readonly slot: number;
+  readonly log: AccessLog;
+}
+
+export interface HttpService {
+  readonly address: ListenerAddress;
+  readonly stats: ServiceStats;
+  /** Stops accepting, lets in-flight requests finish, resolves when every socket is closed. */
+  drain(): Promise<void>;
+}
+
+/** How often timeouts are checked: the precision of --header-timeout and --keep-alive-timeout. */
+const SWEEP_MS = 250;
+const REJECT_LINGER_MS = 1_000;
+
+function rejectOverloaded(socket: Socket, response: Buffer): void {
+  socket.on('error', () => undefined);
+  socket.end(response);
+  // Keep reading (and dropping) what the client sends, so the 503 is not lost to a reset.
+  socket.resume();
+  socket.setTimeout(REJECT_LINGER_MS, () => socket.destroy());
+}
+
+export async function startHttpService(options: HttpServiceOptions): Promise<HttpService> {
+  const { config, log } = options;
+  const stats = new ServiceStats(options.counters, options.slot);
+  const connections = new Set<Connection>();
+  const forget = (connection: Connection) => {
+    if (connections.delete(connection)) stats.closed();
+    if (draining && connections.size === 0) drained();
+  };
+  let env: ConnectionEnv | undefined;
+  let draining = false;
+  let drained: () => void = () => undefined;
+  let lastRejectWarning = 0;
+  const overloaded = serviceUnavailable(config.retryAfterSeconds);
+  const overloadedResponse = finishHead(overloaded.fixedHead, CLOSE_HEADERS, overloaded.body ?? undefined);
+
+  const onConnection = (socket: Socket) => {
+    if (env === undefined || draining) {
+      socket.destroy();
+      return;
+    }
+    if (stats.open >= config.maxConnections) {
+      stats.rejected();
+      const now = Date.now();
+      if (now - lastRejectWarning > 1_000) {
+        lastRejectWarning = now;
+        log.warn(`503 to ${socket.remoteAddress ?? '-'}: ${stats.open} connections open (--max-connections ${config.maxConnections})`);
+      }
+      rejectOverloaded(socket, overloadedResponse);
+      return;
+    }
+    stats.opened();
+    connections.add(new Connection(socket, env, forget));
+  };
+
+  const listener: Listener = await options.listenerFactory.listen(
+    { host: config.host, port: config.port, reusePort: options.reusePort },
+    onConnection,
+  );
+  const router = createRouter({
+    root: config.root,
+    uploadsDir: config.uploadsDir,
+    allowedExtensions: config.allowedExtensions,
+    allowedHosts: allowedHostsFor(config.host, listener.address.port, config.allowedHostNames),
+    cacheMaxFileBytes: config.cacheMaxFileBytes,
+    cacheBudgetBytes: config.cacheBudgetBytes,
+    onError: (error: unknown) => log.warn(`handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  env = {
+    config,
+    handler: router,
+    errorResult: (status) => errorResult(status, { close: true }),
+    stats,
+    log,
+  };
+
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const connection of connections) connection.checkTimers(now);
+  }, SWEEP_MS);
+  sweep.unref();
+
+  return {
+    address: listener.address,
+    stats,
+    async drain() {
+      if (draining) return;
+      draining = true;
+      const allClosed = new Promise<void>((resolve) => {
+        drained = resolve;
+      });
+      // server.close() resolves only once every socket is gone, so drain them meanwhile.
+      const stopped = listener.close();
+      for (const connection of connections) connection.drain();
+      if (connections.size > 0) await allClosed;
+      await stopped;
+      clearInterval(sweep);
+      log.flush();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export type { Listener, ListenerAddress, ListenerFactory, ListenOptions, ConnectionCallback } from './listener';
+export { tcpListenerFactory, formatHostPort } from './tcp-listener';
+export { TransportError, listenError } from './errors';
+export type { TransportErrorCode } from './errors';

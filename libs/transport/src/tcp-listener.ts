@@ -1,0 +1,33 @@
+// Plain TCP listener: a node:net server with the options our connection loop relies on.
+import { createServer } from 'node:net';
+import { listenError } from './errors';
+import type { ConnectionCallback, Listener, ListenerFactory, ListenOptions } from './listener';
+
+/** Formats host:port, bracketing IPv6. */
+export function formatHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+export const tcpListenerFactory: ListenerFactory = {
+  listen(options: ListenOptions, onConnection: ConnectionCallback): Promise<Listener> {
+    // allowHalfOpen: a client that shuts down its sending side still gets its responses.
+    // noDelay: responses are written whole, so Nagle would only add latency.
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, onConnection);
+    return new Promise((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(listenError(error, formatHostPort(options.host, options.port)));
+      });
+      server.listen(
+        { host: options.host, port: options.port, reusePort: options.reusePort, backlog: options.backlog ?? 511 },
+        () => {
+          const bound = server.address();
+          const port = typeof bound === 'object' && bound ? bound.port : options.port;
+          resolve({
+            address: { host: options.host, port },
+            close: () => new Promise((done) => server.close(() => done())),
+          });
+        },
+      );
+    });
+  },
+};
