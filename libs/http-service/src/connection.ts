@@ -80,7 +80,7 @@ export class Connection implements ParserHandler {
       maxBodyBytes: config.maxBodyBytes,
     });
     this.remoteAddress = socket.remoteAddress ?? '-';
-    this.now = Date.now();
+    this.now = performance.now();
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;
     this.idleSince = this.now;
@@ -120,7 +120,7 @@ export class Connection implements ParserHandler {
   private onData(chunk: Buffer): void {
     if (this.closing || this.broken) return;
     this.env.stats.bytes(chunk.length, 0);
-    const now = Date.now();
+    const now = performance.now();
     this.now = now;
     this.lastByteAt = now;
     if (this.parser.idle && this.current === null) this.messageStartedAt = now;
@@ -175,7 +175,7 @@ export class Connection implements ParserHandler {
       this.respond(item, result, item.startedAt);
     }
     if (this.busy || this.closing) return;
-    this.idleSince = Date.now();
+    this.idleSince = performance.now();
     if (this.paused) {
       this.paused = false;
       this.socket.resume();
@@ -283,7 +283,7 @@ export class Connection implements ParserHandler {
       versionMinor: request?.head.versionMinor ?? 1,
       status,
       bytes,
-      ms: Date.now() - startedAt,
+      ms: performance.now() - startedAt,
     });
   }
 
@@ -291,7 +291,7 @@ export class Connection implements ParserHandler {
   private close(): void {
     if (this.closing) return;
     this.closing = true;
-    this.closingSince = Date.now();
+    this.closingSince = performance.now();
     this.socket.end();
   }
 

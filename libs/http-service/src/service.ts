@@ -86,7 +86,15 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     allowedHosts: allowedHostsFor(config.host, listener.address.port, config.allowedHostNames),
     cacheMaxFileBytes: config.cacheMaxFileBytes,
     cacheBudgetBytes: config.cacheBudgetBytes,
-    onError: (error: unknown) => log.warn(`handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    // Warnings are for rejected hosts and server faults; a 404 is not news.
+    onError: (error, request) => {
+      if (error.status >= 500) {
+        const cause = error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : error.message;
+        log.warn(`${error.status} for ${request.head.method} ${request.head.target} from ${request.remoteAddress}: ${cause}`);
+      } else if (error.code === 'HND_HOST_NOT_ALLOWED') {
+        log.warn(`403 for ${request.remoteAddress}: Host not allowed (${error.message})`);
+      }
+    },
   });
   env = {
     config,
@@ -97,7 +105,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   };
 
   const sweep = setInterval(() => {
-    const now = Date.now();
+    const now = performance.now();
     for (const connection of connections) connection.checkTimers(now);
   }, SWEEP_MS);
   sweep.unref();
