@@ -28,6 +28,7 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
     gaugeNames: GAUGE_NAMES,
     // Workers started under tsx need its loader too.
     execArgv: process.execArgv,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
   pool.on('worker-exit', (exit: WorkerExit) => {
     const why = exit.error ? exit.error.message : `exit code ${exit.exitCode}`;

@@ -32,6 +32,7 @@ export interface WorkerPoolOptions<T> {
   readonly restart?: RestartPolicy;
   readonly execArgv?: string[];
   readonly env?: NodeJS.ProcessEnv;
+  readonly resourceLimits?: import('node:worker_threads').ResourceLimits;
 }
 
 export interface WorkerExit {
@@ -131,6 +132,7 @@ export class WorkerPool<T> extends EventEmitter {
       workerData: data,
       execArgv: this.options.execArgv,
       env: this.options.env,
+      resourceLimits: this.options.resourceLimits,
     });
     const slot = this.slots[index]!;
     slot.worker = worker;
