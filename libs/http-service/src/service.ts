@@ -92,7 +92,10 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
         const cause = error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : error.message;
         log.warn(`${error.status} for ${request.head.method} ${request.head.target} from ${request.remoteAddress}: ${cause}`);
       } else if (error.code === 'HND_HOST_NOT_ALLOWED') {
-        log.warn(`403 for ${request.remoteAddress}: Host not allowed (${error.message})`);
+        const h = request.head.headers;
+        let host = request.head.target;
+        for (let i = 0; i < h.length; i += 2) if (h[i] === 'host') host = h[i + 1] ?? host;
+        log.warn(`403 for ${request.remoteAddress}: Host "${host}" is not in the allow-list`);
       }
     },
   });
