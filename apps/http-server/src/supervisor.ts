@@ -39,8 +39,6 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
   await pool.start().catch((error: unknown) => failAndExit(NAME, error));
   await reservation.close();
 
-  process.stdout.write(`listening on http://${formatHostPort(config.host, config.port)} (${config.threads} threads)\n`);
-
   process.on('SIGUSR1', () => process.stdout.write(statsLine(pool.counters)));
   if (process.env['MTHS_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => pool.send(0, { type: TEST_CRASH }));
 
@@ -49,4 +47,7 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
     if (forced > 0) process.stderr.write(`${NAME}: ${forced} worker(s) did not drain within ${config.drainTimeoutMs / 1000} s and were stopped\n`);
     process.stdout.write(statsLine(pool.counters));
   });
+
+  // Signal handlers are in place before anyone can learn the port and signal us.
+  process.stdout.write(`listening on http://${formatHostPort(config.host, config.port)} (${config.threads} threads)\n`);
 }

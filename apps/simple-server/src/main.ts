@@ -17,7 +17,6 @@ async function main(): Promise<void> {
   const service = await startHttpService({ config, listenerFactory: tcpListenerFactory, reusePort: false, counters, slot: 0, log }).catch(
     (error: unknown) => failAndExit(NAME, error),
   );
-  process.stdout.write(`listening on http://${formatHostPort(config.host, service.address.port)} (1 event loop)\n`);
   process.on('SIGUSR1', () => process.stdout.write(statsLine(counters)));
 
   onShutdownSignal(NAME, async () => {
@@ -32,6 +31,8 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     process.stdout.write(statsLine(counters));
   });
+  // Signal handlers are in place before anyone can learn the port and signal us.
+  process.stdout.write(`listening on http://${formatHostPort(config.host, service.address.port)} (1 event loop)\n`);
 }
 
 assertSupportedNode();
