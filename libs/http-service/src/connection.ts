@@ -4,11 +4,12 @@
 import type { Socket } from 'node:net';
 import { HttpParseError, HttpParser, type MessageHead, type ParserHandler } from '@mths/http-parser';
 import { CLOSE_HEADERS, finishHead, keepAliveHeaders } from '@mths/response-builders';
-import type { BufferResult, Handler, HttpRequest, HttpResult } from '@mths/handlers';
+import type { BufferResult, Handler, HttpResult } from '@mths/handlers';
 import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
 import { sendFile } from './send-file';
+import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 
 /** What every connection of a service shares. */
 export interface ConnectionEnv {
@@ -25,25 +26,8 @@ const COPY_BODY_LIMIT = 16 * 1024;
 const MAX_QUEUED = 16;
 /** How long a closing socket may linger for the peer's FIN before it is destroyed. */
 const LINGER_MS = 2_000;
-const CONTINUE_100 = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
-
-class PendingRequest implements HttpRequest {
-  readonly body: Buffer[] = [];
-  bodyLength = 0;
-  constructor(
-    readonly head: MessageHead,
-    readonly remoteAddress: string,
-    readonly startedAt: number,
-  ) {}
-}
 
 type Queued = PendingRequest | HttpParseError;
-
-function headerValue(head: MessageHead, name: string): string | undefined {
-  const h = head.headers;
-  for (let i = 0; i < h.length; i += 2) if (h[i] === name) return h[i + 1];
-  return undefined;
-}
 
 export class Connection implements ParserHandler {
   private readonly parser: HttpParser;
@@ -94,11 +78,8 @@ export class Connection implements ParserHandler {
 
   onHead(head: MessageHead): void {
     this.current = new PendingRequest(head, this.remoteAddress, this.messageStartedAt);
-    // RFC 9110 section 10.1.1: a client waiting for 100 Continue gets it when we are ready to read.
-    if (head.versionMinor === 1 && (head.contentLength > 0 || head.chunked) && !this.busy && this.queue.length === 0) {
-      const expect = headerValue(head, 'expect');
-      if (expect !== undefined && expect.toLowerCase() === '100-continue') this.socket.write(CONTINUE_100);
-    }
+    // A client waiting for 100 Continue gets it once we are ready to read its body.
+    if (!this.busy && this.queue.length === 0 && expectsContinue(head)) this.socket.write(CONTINUE_100);
   }
 
   onBody(chunk: Buffer): void {

@@ -1,0 +1,29 @@
+// A request between its head and its answer: the parsed head, the body pieces as they arrive,
+// and when it started (for the access log's duration and the timeouts).
+import type { MessageHead } from '@mths/http-parser';
+import type { HttpRequest } from '@mths/handlers';
+
+export class PendingRequest implements HttpRequest {
+  readonly body: Buffer[] = [];
+  bodyLength = 0;
+  constructor(
+    readonly head: MessageHead,
+    readonly remoteAddress: string,
+    readonly startedAt: number,
+  ) {}
+}
+
+export const CONTINUE_100 = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
+
+function headerValue(head: MessageHead, name: string): string | undefined {
+  const h = head.headers;
+  for (let i = 0; i < h.length; i += 2) if (h[i] === name) return h[i + 1];
+  return undefined;
+}
+
+/** RFC 9110 section 10.1.1: an HTTP/1.1 request with a body that asked for `Expect: 100-continue`. */
+export function expectsContinue(head: MessageHead): boolean {
+  if (head.versionMinor !== 1 || (head.contentLength <= 0 && !head.chunked)) return false;
+  const expect = headerValue(head, 'expect');
+  return expect !== undefined && expect.toLowerCase() === '100-continue';
+}
