@@ -1,0 +1,27 @@
+// Bounded waiting on a real condition, so no test sleeps a fixed time "to give the server a moment".
+
+const POLL_MS = 5;
+
+/** Polls `predicate` until it returns something other than undefined/false; throws after `timeoutMs`. */
+export async function waitFor<T>(predicate: () => T | undefined | false, timeoutMs: number, what: string | (() => string)): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Rejects with a clear message when `promise` takes longer than `timeoutMs`. */
+export async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
