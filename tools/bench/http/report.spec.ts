@@ -1,0 +1,81 @@
+import { chartSvg } from './chart-svg';
+import type { MachineFacts } from './machine';
+import { markdownReport, type ReportInput } from './report';
+import { checkTargets } from './targets';
+import type { CellResult, ServerKind, WorkloadId } from './types';
+import { WORKLOADS } from './workloads';
+
+const ok = (workload: WorkloadId, server: ServerKind, value: number): CellResult => ({
+  workload, server, status: 'ok', value, p99Ms: 2.5, peakRssBytes: 64 * 1024 * 1024, badResponses: 0, socketErrors: 0,
+});
+
+// http-server beats node:http by 1.6x on small GETs but misses the 2 KB, close and idle targets.
+const RESULTS: CellResult[] = [
+  ok('small', 'http-server', 160_000), ok('small', 'node-http', 100_000), ok('small', 'nginx', 200_000),
+  ok('html', 'http-server', 120_000), ok('html', 'node-http', 100_000), ok('html', 'nginx', 150_000),
+  ok('large', 'http-server', 2_000), ok('large', 'node-http', 1_500), ok('large', 'nginx', 2_050),
+  ok('close', 'http-server', 10_000), ok('close', 'node-http', 10_000), ok('close', 'nginx', 12_000),
+  ok('upload', 'http-server', 1_000), ok('upload', 'node-http', 900),
+  { workload: 'upload', server: 'nginx', status: 'n/a', reason: 'nginx has no POST /upload' },
+  ok('idle', 'http-server', 3.5), ok('idle', 'node-http', 20), ok('idle', 'nginx', 0.5),
+  ...WORKLOADS.map((w): CellResult => ({ workload: w.id, server: 'simple-server', status: 'unavailable', reason: 'not built' })),
+];
+const SERVERS: ServerKind[] = ['http-server', 'simple-server', 'node-http', 'nginx'];
+const MACHINE: MachineFacts = { cpu: 'Test CPU', cores: 2, kernel: 'Linux 6.0', loadAverage: '0.50', node: 'v24.0.0', nginx: 'nginx/1.22.1', loadTool: 'wrk 4.1.0' };
+
+describe('checkTargets', () => {
+  it('marks each target of the issue met or missed for each of our servers', () => {
+    const checks = checkTargets(RESULTS, ['http-server', 'simple-server']);
+    const verdict = (label: string, server: ServerKind) => checks.find((c) => c.target.label.startsWith(label) && c.server === server)?.met;
+    expect(verdict('GET 20 B', 'http-server')).toBe(true);
+    expect(verdict('GET 2 KB', 'http-server')).toBe(false);
+    expect(verdict('GET with Connection: close', 'http-server')).toBe(false);
+    expect(verdict('POST /upload', 'http-server')).toBe(true);
+    expect(verdict('GET 1 MiB', 'http-server')).toBe(true); // 2000 vs 2050: within 5%
+    expect(verdict('1000 idle', 'http-server')).toBe(false); // 3.5 MiB > 3
+    expect(verdict('GET 20 B', 'simple-server')).toBeUndefined();
+  });
+});
+
+describe('markdownReport', () => {
+  const input: ReportInput = {
+    results: RESULTS, workloads: WORKLOADS, servers: SERVERS, machine: MACHINE, command: 'tsx tools/bench/http-bench.ts --duration 5',
+    date: '2026-11-27 20:00 UTC', durationS: 5, warmUpS: 1, repeat: 1, pinned: true, chartFile: 'benchmarks.svg',
+  };
+  const md = markdownReport(input);
+
+  it('names the machine, the tools, the date and the exact command', () => {
+    expect(md).toContain('Test CPU, 2 logical CPUs, Linux 6.0; load average 0.50 at the start');
+    expect(md).toContain('Node: v24.0.0; nginx: nginx/1.22.1; load: wrk 4.1.0');
+    expect(md).toContain('2026-11-27 20:00 UTC');
+    expect(md).toContain('```\ntsx tools/bench/http-bench.ts --duration 5\n```');
+    expect(md).toContain('![Throughput relative to node:http](benchmarks.svg)');
+  });
+
+  it('has one row per workload with every server and the ratio to node:http', () => {
+    expect(md).toContain('| workload | http-server (1 thread) | simple-server | node:http | nginx | http-server ÷ node:http | simple-server ÷ node:http |');
+    expect(md).toContain('| GET 20 B file, keep-alive, 64 conns | 160,000 req/s | not run | 100,000 req/s | 200,000 req/s | 1.60x | – |');
+    expect(md).toContain('| POST 200 B JSON /upload, 16 conns | 1,000 req/s | not run | 900 req/s | n/a | 1.11x | – |');
+    expect(md).toContain('2,000.0 MiB/s');
+  });
+
+  it('lists the targets with met or missed, and what was not run', () => {
+    expect(md).toContain('| GET 20 B, keep-alive | >= 1.5x node:http req/s | 1.60x ✅ met | not measured |');
+    expect(md).toContain('| 1000 idle keep-alive connections | <= 3 MiB RSS per 1000 | 3.50 MiB ❌ missed | not measured |');
+    expect(md).toContain('- small / simple-server: not run: not built');
+  });
+});
+
+describe('chartSvg', () => {
+  const svg = chartSvg(RESULTS, WORKLOADS.filter((w) => w.kind === 'load'), SERVERS);
+
+  it('draws one bar per measured ratio, normalised to node:http = 1.0', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    // 5 workloads: http-server, node:http and nginx measured (nginx upload is n/a): 14 bars.
+    expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(14);
+    expect(svg).toContain('>1.60</text>');
+    expect(svg).toContain('>1.00</text>');
+    expect(svg.match(/>n\/a</g)).toHaveLength(6);
+  });
+});

@@ -1,0 +1,145 @@
+// docs/benchmarks.md: machine, command and date, then throughput, p99 and RSS tables (rows =
+// workloads, columns = servers), the chart, and the issue's targets marked met or missed.
+
+import { formatMs, formatRatio, formatRss, formatValue, hasWarnings, missingWord } from './format';
+import type { MachineFacts } from './machine';
+import { findCell, ratio } from './results';
+import { checkTargets } from './targets';
+import { OUR_SERVERS, SERVER_LABELS, type CellResult, type ServerKind } from './types';
+import type { Workload } from './workloads';
+
+export interface ReportInput {
+  readonly results: readonly CellResult[];
+  readonly workloads: readonly Workload[];
+  readonly servers: readonly ServerKind[];
+  readonly machine: MachineFacts;
+  readonly command: string;
+  readonly date: string;
+  readonly durationS: number;
+  readonly warmUpS: number;
+  readonly repeat: number;
+  readonly pinned: boolean;
+  /** File name of the SVG beside the markdown, when one was written. */
+  readonly chartFile: string | undefined;
+}
+
+type CellText = (cell: CellResult, workload: Workload) => string | undefined;
+
+function table(input: ReportInput, workloads: readonly Workload[], text: CellText, withRatios: boolean): string {
+  const ours = withRatios ? OUR_SERVERS.filter((s) => input.servers.includes(s) && input.servers.includes('node-http')) : [];
+  const head = ['workload', ...input.servers.map((s) => SERVER_LABELS[s]), ...ours.map((s) => `${s} ÷ node:http`)];
+  const lines = [`| ${head.join(' | ')} |`, `| --- |${' ---: |'.repeat(head.length - 1)}`];
+  for (const workload of workloads) {
+    const cells = input.servers.map((server) => {
+      const cell = findCell(input.results, workload.id, server);
+      const shown = cell?.status === 'ok' ? text(cell, workload) : undefined;
+      return shown ?? missingWord(cell);
+    });
+    const ratios = ours.map((server) => formatRatio(ratio(input.results, workload.id, server, 'node-http')));
+    lines.push(`| ${[workload.title, ...cells, ...ratios].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const throughputText: CellText = (cell, workload) =>
+  cell.value === undefined ? undefined : `${formatValue(cell.value, workload.unit)} ${workload.unit}${hasWarnings(cell) ? ' ⚠' : ''}`;
+const p99Text: CellText = (cell) => (cell.p99Ms === undefined ? undefined : formatMs(cell.p99Ms));
+const rssText: CellText = (cell) => (cell.peakRssBytes === undefined ? undefined : formatRss(cell.peakRssBytes));
+
+function targetsTable(input: ReportInput): string {
+  const ours = OUR_SERVERS.filter((s) => input.servers.includes(s));
+  if (ours.length === 0) return '_Neither of our servers was part of this run._';
+  const checks = checkTargets(input.results, ours);
+  const lines = [`| target | goal | ${ours.map((s) => SERVER_LABELS[s]).join(' | ')} |`, `| --- | --- |${' --- |'.repeat(ours.length)}`];
+  for (const target of new Set(checks.map((c) => c.target))) {
+    const cells = ours.map((server) => {
+      const check = checks.find((c) => c.target === target && c.server === server);
+      if (check?.figure === undefined) return 'not measured';
+      return `${target.format(check.figure)} ${check.met === true ? '✅ met' : '❌ missed'}`;
+    });
+    lines.push(`| ${target.label} | ${target.goal} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function problems(input: ReportInput): string[] {
+  const lines: string[] = [];
+  for (const cell of input.results) {
+    const where = `${cell.workload} / ${SERVER_LABELS[cell.server]}`;
+    if (cell.status === 'failed' || cell.status === 'unavailable') lines.push(`- ${where}: ${cell.status === 'failed' ? 'failed' : 'not run'}: ${cell.reason ?? ''}`);
+    else if (cell.status === 'ok' && hasWarnings(cell)) {
+      lines.push(`- ${where}: ${cell.badResponses ?? 0} responses outside 2xx/3xx, ${cell.socketErrors ?? 0} socket errors${cell.workload === 'idle' ? ' (connections closed early)' : ''}`);
+    }
+  }
+  return lines;
+}
+
+export function markdownReport(input: ReportInput): string {
+  const load = input.workloads.filter((w) => w.kind === 'load');
+  const idle = input.workloads.filter((w) => w.kind === 'idle');
+  const m = input.machine;
+  const placement = input.pinned
+    ? 'Each server runs alone, pinned to CPU 0 (`taskset -c 0`); the load generator runs on CPU 1 (`taskset -c 1`).'
+    : 'CPU pinning was not available (taskset missing or a single CPU): server and load share the CPUs.';
+  const out = [
+    '# HTTP server benchmark',
+    '',
+    'Our `http-server` (one worker thread) and `simple-server` against a plain node:http static',
+    'server (`tools/bench/baseline/`, files cached in a Map) and nginx, on the same files.',
+    `${placement} Every cell starts a fresh server, sends one checked request, warms up for`,
+    `${input.warmUpS} s, then measures for ${input.durationS} s; the server is stopped before the next cell.`,
+    ...(input.repeat > 1 ? [`The whole grid ran ${input.repeat} times; each figure is the median round (RSS: the highest).`] : []),
+    '',
+    `- Machine: ${m.cpu}, ${m.cores} logical CPUs, ${m.kernel}; load average ${m.loadAverage} at the start`,
+    `- Node: ${m.node}; nginx: ${m.nginx ?? 'not installed'}; load: ${m.loadTool}`,
+    `- Date: ${input.date}`,
+    '- Command:',
+    '',
+    '```',
+    input.command,
+    '```',
+    '',
+    '## Throughput',
+    '',
+    ...(input.chartFile === undefined ? [] : [`![Throughput relative to node:http](${input.chartFile})`, '']),
+    table(input, input.workloads, throughputText, true),
+    '',
+    'The idle row is server RSS growth per 1000 idle keep-alive connections (lower is better).',
+    '',
+    '## p99 latency',
+    '',
+    table(input, load, p99Text, false),
+    '',
+    '## Server memory (RSS)',
+    '',
+    'Peak VmRSS of the server process while the load ran; for the idle row, RSS with the 1000 connections open.',
+    '',
+    table(input, [...load, ...idle], rssText, false),
+    '',
+    '## Targets from the issue',
+    '',
+    targetsTable(input),
+    '',
+    '## How to read it',
+    '',
+    '- Ours run with their defaults plus `--quiet`: a keep-alive connection is closed after 100 requests',
+    '  (`--max-requests-per-connection`) and wrk reconnects; node:http and nginx (1000) keep it longer.',
+    '- node:http: `http.createServer`, headers prebuilt per file, `res.end(buffer)`; no Host check.',
+    '  POST /upload parses the JSON and writes it to a temp file, then renames it, like ours.',
+    '- nginx: one process (`master_process off`), `sendfile`, `open_file_cache`, access log off; it has',
+    '  no upload endpoint (n/a).',
+    '- Idle memory: the bench opens 1000 sockets (100 at a time), each sends one GET and keeps the',
+    '  connection; RSS is read before and after, once every response has arrived. Before that it',
+    '  opens and closes 1000 connections, 100 at a time, so V8 has sized its young generation for',
+    '  this traffic: otherwise that one-off growth (about 15 MiB in each Node server here) would be',
+    '  counted as per-connection memory. Servers get `--keep-alive-timeout 60 --max-connections 2000`',
+    '  (node:http and nginx: 60 s keep-alive). nginx allocates its connection slots at start-up.',
+    '- Uploads go to the bench root on the real disk (no fsync by any server); the bench runs `sync`',
+    '  between cells so no cell pays for the writeback of the one before.',
+    '- http-server is one process: its RSS counts the supervising main thread and the one worker.',
+    `- Figures on a shared ${m.cores}-CPU machine move by 10% or more between runs: compare ratios, not digits.`,
+  ];
+  const issues = problems(input);
+  if (issues.length > 0) out.push('', '## Problems in this run', '', ...issues);
+  return `${out.join('\n')}\n`;
+}

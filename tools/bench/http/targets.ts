@@ -1,0 +1,71 @@
+// The performance targets of the issue and whether a run meets them, for each of our servers.
+
+import { ratio, valueOf } from './results';
+import type { CellResult, ServerKind, WorkloadId } from './types';
+
+export interface Target {
+  readonly label: string;
+  readonly goal: string;
+  /** The measured figure that is compared, and the comparison. */
+  readonly measure: (results: readonly CellResult[], server: ServerKind) => number | undefined;
+  readonly met: (figure: number) => boolean;
+  readonly format: (figure: number) => string;
+}
+
+export interface TargetCheck {
+  readonly target: Target;
+  readonly server: ServerKind;
+  readonly figure: number | undefined;
+  /** undefined when the figure could not be measured. */
+  readonly met: boolean | undefined;
+}
+
+const times = (n: number): string => `${n.toFixed(2)}x`;
+
+function vsNodeHttp(workload: WorkloadId, label: string, min: number): Target {
+  return {
+    label,
+    goal: `>= ${min.toFixed(1)}x node:http req/s`,
+    measure: (results, server) => ratio(results, workload, server, 'node-http'),
+    met: (figure) => figure >= min,
+    format: times,
+  };
+}
+
+/** "As fast as nginx": within 5%, the run-to-run noise of this bench on a shared machine. */
+export const NGINX_TOLERANCE = 0.95;
+
+/** The issue's minimum ratio to node:http per workload (the chart marks them too). */
+export const NODE_HTTP_TARGETS: Readonly<Partial<Record<WorkloadId, number>>> = { small: 1.5, html: 1.5, close: 1.2, upload: 1.0 };
+
+export const TARGETS: readonly Target[] = [
+  vsNodeHttp('small', 'GET 20 B, keep-alive', NODE_HTTP_TARGETS.small ?? 1),
+  vsNodeHttp('html', 'GET 2 KB html, keep-alive', NODE_HTTP_TARGETS.html ?? 1),
+  vsNodeHttp('close', 'GET with Connection: close', NODE_HTTP_TARGETS.close ?? 1),
+  vsNodeHttp('upload', 'POST /upload 200 B JSON', NODE_HTTP_TARGETS.upload ?? 1),
+  {
+    label: 'GET 1 MiB',
+    goal: `as fast as nginx (>= ${NGINX_TOLERANCE}x its MiB/s)`,
+    measure: (results, server) => ratio(results, 'large', server, 'nginx'),
+    met: (figure) => figure >= NGINX_TOLERANCE,
+    format: times,
+  },
+  {
+    label: '1000 idle keep-alive connections',
+    goal: '<= 3 MiB RSS per 1000',
+    measure: (results, server) => valueOf(results, 'idle', server),
+    met: (figure) => figure <= 3,
+    format: (figure) => `${figure.toFixed(2)} MiB`,
+  },
+];
+
+export function checkTargets(results: readonly CellResult[], servers: readonly ServerKind[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const target of TARGETS) {
+    for (const server of servers) {
+      const figure = target.measure(results, server);
+      checks.push({ target, server, figure, met: figure === undefined ? undefined : target.met(figure) });
+    }
+  }
+  return checks;
+}
