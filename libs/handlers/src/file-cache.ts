@@ -30,9 +30,18 @@ interface Slot {
 // A target index bound: query-string cache busters must not grow memory without limit.
 const MAX_TARGETS = 4096;
 const MAX_ALIASES_PER_FILE = 16;
-const NO_THROW = Object.freeze({ throwIfNoEntry: false as const });
+export const NO_THROW = Object.freeze({ throwIfNoEntry: false as const });
 
-function sameFile(file: CachedFile, stats: Stats): boolean {
+/** What a cached entry remembers of its file, to notice an edit or a replacement. */
+export interface FileIdentity {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  readonly dev: number;
+}
+
+export function sameFile(file: FileIdentity, stats: Stats): boolean {
   return stats.size === file.size && stats.mtimeMs === file.mtimeMs && stats.ctimeMs === file.ctimeMs
     && stats.ino === file.ino && stats.dev === file.dev;
 }

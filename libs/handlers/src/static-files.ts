@@ -7,15 +7,10 @@ import { HttpResponseBuilder } from '@mths/response-builders';
 import { contentHeadersFor, extensionOf } from './content-type';
 import { errnoCode, HandlerError } from './errors';
 import { FileCache, type CachedFile } from './file-cache';
+import { LargeFileIndex, type LargeFile } from './large-file-index';
 import { pathOf } from './request-target';
 import { decodeRequestPath, resolveSafePath } from './resolve-safe-path';
 import type { BufferResult, FileResult, HttpResult } from './types';
-
-interface LargeFile {
-  readonly realPath: string;
-  readonly size: number;
-  readonly fixedHead: FileResult['fixedHead'];
-}
 
 type Loaded = CachedFile | LargeFile;
 
@@ -27,6 +22,10 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 function isCached(loaded: Loaded): loaded is CachedFile {
   return 'get' in loaded;
+}
+
+function streamed(file: LargeFile, head: boolean): FileResult {
+  return { kind: 'file', status: 200, fixedHead: file.fixedHead, path: file.realPath, size: file.size, headOnly: head, close: false };
 }
 
 function frozenResult(fixedHead: BufferResult['fixedHead'], body: Buffer | null): BufferResult {
@@ -41,6 +40,7 @@ export interface StaticFilesOptions {
 
 export class StaticFiles {
   readonly cache: FileCache;
+  readonly large = new LargeFileIndex();
   // Concurrent misses on one path share one read.
   private readonly loading = new Map<string, Promise<Loaded>>();
 
@@ -63,6 +63,8 @@ export class StaticFiles {
       this.cache.alias(originForm, decoded);
       return head ? cached.head : cached.get;
     }
+    const large = this.large.get(decoded);
+    if (large !== undefined) return streamed(large, head);
     return this.serveMiss(originForm, decoded, head);
   }
 
@@ -92,7 +94,7 @@ export class StaticFiles {
       this.cache.alias(originForm, decoded);
       return head ? loaded.head : loaded.get;
     }
-    return { kind: 'file', status: 200, fixedHead: loaded.fixedHead, path: loaded.realPath, size: loaded.size, headOnly: head, close: false };
+    return streamed(loaded, head);
   }
 
   private async load(decoded: string): Promise<Loaded> {
@@ -106,7 +108,17 @@ export class StaticFiles {
       const headers: Array<readonly [string, string | number]> = contentHeadersFor(name);
       if (stats.size > this.options.cacheMaxFileBytes) {
         headers.push(['Content-Length', stats.size]);
-        return { realPath, size: stats.size, fixedHead: HttpResponseBuilder.fixedHead(200, headers) };
+        const large: LargeFile = {
+          realPath,
+          fixedHead: HttpResponseBuilder.fixedHead(200, headers),
+          size: stats.size,
+          mtimeMs: stats.mtimeMs,
+          ctimeMs: stats.ctimeMs,
+          ino: stats.ino,
+          dev: stats.dev,
+        };
+        this.large.set(decoded, large);
+        return large;
       }
       const read = await readIfSame(realPath, stats);
       if (read === null) continue;
