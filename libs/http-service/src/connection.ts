@@ -31,7 +31,7 @@ type Queued = PendingRequest | HttpParseError;
 
 export class Connection implements ParserHandler {
   private readonly parser: HttpParser;
-  private readonly remoteAddress: string;
+  private peerAddress: string | undefined;
   private readonly queue: Queued[] = [];
   private current: PendingRequest | null = null;
   /** An async handler or a file stream is answering: later requests wait their turn. */
@@ -63,7 +63,6 @@ export class Connection implements ParserHandler {
       maxHeaderCount: config.maxHeaderCount,
       maxBodyBytes: config.maxBodyBytes,
     });
-    this.remoteAddress = socket.remoteAddress ?? '-';
     this.now = performance.now();
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;
@@ -74,10 +73,16 @@ export class Connection implements ParserHandler {
     socket.on('close', () => this.onClose());
   }
 
+  /** The client's address, looked up once on first use (a quiet server never needs it). */
+  get remoteAddress(): string {
+    this.peerAddress ??= this.socket.remoteAddress ?? '-';
+    return this.peerAddress;
+  }
+
   // ---- parser callbacks -------------------------------------------------------------------
 
   onHead(head: MessageHead): void {
-    this.current = new PendingRequest(head, this.remoteAddress, this.messageStartedAt);
+    this.current = new PendingRequest(head, this, this.messageStartedAt);
     // A client waiting for 100 Continue gets it once we are ready to read its body.
     if (!this.busy && this.queue.length === 0 && expectsContinue(head)) this.socket.write(CONTINUE_100);
   }

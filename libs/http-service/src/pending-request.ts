@@ -3,14 +3,23 @@
 import type { MessageHead } from '@mths/http-parser';
 import type { HttpRequest } from '@mths/handlers';
 
+/** Who sent the request, asked only when someone needs it (getpeername is a system call). */
+export interface Peer {
+  readonly remoteAddress: string;
+}
+
 export class PendingRequest implements HttpRequest {
   readonly body: Buffer[] = [];
   bodyLength = 0;
   constructor(
     readonly head: MessageHead,
-    readonly remoteAddress: string,
+    private readonly peer: Peer,
     readonly startedAt: number,
   ) {}
+
+  get remoteAddress(): string {
+    return this.peer.remoteAddress;
+  }
 }
 
 export const CONTINUE_100 = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
