@@ -24,6 +24,8 @@ export interface ConnectionEnv {
 const COPY_BODY_LIMIT = 16 * 1024;
 /** Requests parsed ahead of their responses before we stop reading the socket. */
 const MAX_QUEUED = 16;
+/** Response bytes waiting in our send buffer before queued requests wait for the client to read. */
+const MAX_UNREAD_BYTES = 64 * 1024;
 /** How long a closing socket may linger for the peer's FIN before it is destroyed. */
 const LINGER_MS = 2_000;
 
@@ -139,6 +141,12 @@ export class Connection implements ParserHandler {
 
   private processQueue(): void {
     while (!this.busy && !this.closing && this.queue.length > 0) {
+      // A client that pipelines but does not read its answers gets no more until it does.
+      if (this.socket.writableLength > MAX_UNREAD_BYTES) {
+        this.busy = true;
+        this.socket.once('drain', this.resumeAfterDrain);
+        return;
+      }
       const item = this.queue.shift()!;
       if (item instanceof HttpParseError) {
         this.respond(null, this.env.errorResult(item.status), this.now);
@@ -168,6 +176,11 @@ export class Connection implements ParserHandler {
     }
     if (this.peerEnded || this.draining) this.close();
   }
+
+  private readonly resumeAfterDrain = (): void => {
+    this.busy = false;
+    this.processQueue();
+  };
 
   private afterAsync(request: PendingRequest, result: HttpResult): void {
     this.busy = false;

@@ -2,6 +2,7 @@
 import { mkdtemp, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HttpParser } from '@mths/http-parser';
 import { SharedCounters } from '@mths/thread-pool';
 import { tcpListenerFactory } from '@mths/transport';
 import { AccessLog } from './access-log';
@@ -155,4 +156,32 @@ describe('http service (RFC 9112 section 9: connection management)', () => {
     await client.until((c) => c.closed);
     expect(statusLines(client.text)).toEqual(['HTTP/1.1 200 OK']);
   });
+});
+
+describe('a client that pipelines without reading', () => {
+  it('is answered only as fast as it reads, and fully once it does', async () => {
+    await writeFile(join(root, 'page.txt'), 'x'.repeat(15_000));
+    const { service, port, counters } = await start({ maxRequestsPerConnection: 10_000 });
+    running = service;
+    const client = await RawClient.open(port);
+    client.socket.pause();
+    const count = 2_000; // 30 MB of answers: far more than the kernel's socket buffers hold
+    client.send(get(port, '/page.txt').repeat(count));
+    const answered = () => counters.snapshot(0).requests ?? 0;
+    await waitFor(() => answered() > 10);
+    // Wait until the server stops answering (bounded), then check it stopped early.
+    let previous = -1;
+    for (let i = 0; i < 30 && answered() !== previous; i++) {
+      previous = answered();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answered()).toBeLessThan(count / 2);
+    // Count answers as they stream in (re-reading 30 MB per chunk would be quadratic).
+    let complete = 0;
+    const parser = new HttpParser('response', { onHead: () => undefined, onBody: () => undefined, onComplete: () => void complete++ });
+    client.socket.on('data', (chunk: Buffer) => parser.execute(chunk));
+    client.socket.resume();
+    await waitFor(() => complete === count, 20_000);
+    client.close();
+  }, 30_000);
 });
