@@ -1,6 +1,6 @@
 // One access line per request, batched: lines gather during an event-loop turn and go out in
 // one write (in a worker thread every write is a message to the main thread).
-import { styleText } from 'node:util';
+import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface AccessEntry {
   readonly remoteAddress: string;
@@ -16,23 +16,27 @@ export interface LogSink {
   write(text: string): unknown;
 }
 
-function colourStatus(status: number): string {
+function colourStatus(paint: ChalkInstance, status: number): string {
   const text = String(status);
-  if (status >= 500) return styleText('red', text);
-  if (status >= 400) return styleText('yellow', text);
-  if (status >= 300) return styleText('cyan', text);
-  return styleText('green', text);
+  if (status >= 500) return paint.red(text);
+  if (status >= 400) return paint.yellow(text);
+  if (status >= 300) return paint.cyan(text);
+  return paint.green(text);
 }
 
 export class AccessLog {
   private pending: string[] = [];
   private scheduled = false;
+  // The caller decides about colour (a worker thread's stdout is never a TTY, its parent's may be).
+  private readonly paint: ChalkInstance;
 
   constructor(
     private readonly out: LogSink,
     private readonly err: LogSink,
     private readonly options: { readonly quiet: boolean; readonly colour: boolean; readonly worker: number },
-  ) {}
+  ) {
+    this.paint = new Chalk({ level: options.colour ? 1 : 0 });
+  }
 
   get enabled(): boolean {
     return !this.options.quiet;
@@ -41,7 +45,7 @@ export class AccessLog {
   /** `<ip> "<method> <target> <version>" <status> <bytes> <ms> t<worker>` */
   request(entry: AccessEntry): void {
     if (this.options.quiet) return;
-    const status = this.options.colour ? colourStatus(entry.status) : String(entry.status);
+    const status = this.options.colour ? colourStatus(this.paint, entry.status) : String(entry.status);
     this.pending.push(
       `${entry.remoteAddress} "${entry.method} ${entry.target} HTTP/1.${entry.versionMinor}" ${status} ${entry.bytes} ${entry.ms.toFixed(3)} t${this.options.worker}\n`,
     );
@@ -51,7 +55,7 @@ export class AccessLog {
   /** Warnings (timeouts, rejected hosts, 5xx) go to stderr at once, never silenced. */
   warn(message: string): void {
     const line = `warn t${this.options.worker}: ${message}\n`;
-    this.err.write(this.options.colour ? styleText('yellow', line) : line);
+    this.err.write(this.paint.yellow(line));
   }
 
   flush(): void {
