@@ -2,7 +2,7 @@
 // keeps the connection alive or closes it per RFC 9112 section 9, and enforces the timeouts
 // when the service's sweep asks.
 import type { Socket } from 'node:net';
-import { HttpParseError, HttpParser, type MessageHead, type ParserHandler } from '@mths/http-parser';
+import { HttpParseError, HttpParser, type MessageHead, type ParserHandler, type ParserLimits } from '@mths/http-parser';
 import { CLOSE_HEADERS, finishHead, keepAliveHeaders } from '@mths/response-builders';
 import type { BufferResult, Handler, HttpResult } from '@mths/handlers';
 import type { ServerConfig } from './config';
@@ -18,7 +18,25 @@ export interface ConnectionEnv {
   readonly errorResult: (status: number) => BufferResult;
   readonly stats: ServiceStats;
   readonly log: AccessLog;
+  readonly parserLimits: Partial<ParserLimits>;
 }
+
+// Socket listeners shared by every connection (no closures per socket): each finds its
+// Connection through a symbol on the socket.
+const CONNECTION = Symbol('connection');
+type OwnedSocket = Socket & { [CONNECTION]: Connection };
+
+function onSocketData(this: OwnedSocket, chunk: Buffer): void {
+  this[CONNECTION].onData(chunk);
+}
+function onSocketEnd(this: OwnedSocket): void {
+  this[CONNECTION].onEnd();
+}
+function onSocketClose(this: OwnedSocket): void {
+  this[CONNECTION].onClose();
+}
+// Resets and timeouts end in 'close', which cleans up.
+function ignoreSocketError(): void {}
 
 /** Bodies above this go out in their own write instead of being copied behind the head. */
 const COPY_BODY_LIMIT = 16 * 1024;
@@ -58,21 +76,16 @@ export class Connection implements ParserHandler {
     private readonly env: ConnectionEnv,
     private readonly onGone: (connection: Connection) => void,
   ) {
-    const { config } = env;
-    this.parser = new HttpParser('request', this, {
-      maxStartLineBytes: config.maxStartLineBytes,
-      maxHeaderBytes: config.maxHeaderBytes,
-      maxHeaderCount: config.maxHeaderCount,
-      maxBodyBytes: config.maxBodyBytes,
-    });
+    this.parser = new HttpParser('request', this, env.parserLimits);
     this.now = performance.now();
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;
     this.idleSince = this.now;
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('end', () => this.onEnd());
-    socket.on('error', () => undefined); // resets and timeouts end in 'close'
-    socket.on('close', () => this.onClose());
+    (socket as OwnedSocket)[CONNECTION] = this;
+    socket.on('data', onSocketData);
+    socket.on('end', onSocketEnd);
+    socket.on('error', ignoreSocketError);
+    socket.on('close', onSocketClose);
   }
 
   /** The client's address, looked up once on first use (a quiet server never needs it). */
@@ -105,7 +118,8 @@ export class Connection implements ParserHandler {
 
   // ---- socket events ----------------------------------------------------------------------
 
-  private onData(chunk: Buffer): void {
+  /** @internal socket listener */
+  onData(chunk: Buffer): void {
     if (this.closing || this.broken) return;
     this.env.stats.bytes(chunk.length, 0);
     const now = performance.now();
@@ -124,14 +138,16 @@ export class Connection implements ParserHandler {
     }
   }
 
-  private onEnd(): void {
+  /** @internal socket listener */
+  onEnd(): void {
     this.peerEnded = true;
     // A half-sent request can never complete now; finished ones still get their answers.
     this.current = null;
     if (!this.busy && this.queue.length === 0) this.close();
   }
 
-  private onClose(): void {
+  /** @internal socket listener */
+  onClose(): void {
     this.closing = true;
     this.queue.length = 0;
     this.onGone(this);

@@ -105,6 +105,12 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     errorResult: (status) => errorResult(status, { close: true }),
     stats,
     log,
+    parserLimits: Object.freeze({
+      maxStartLineBytes: config.maxStartLineBytes,
+      maxHeaderBytes: config.maxHeaderBytes,
+      maxHeaderCount: config.maxHeaderCount,
+      maxBodyBytes: config.maxBodyBytes,
+    }),
   };
 
   const sweep = setInterval(() => {
