@@ -2,20 +2,22 @@
 // baseline and nginx, one at a time on CPU 0, loaded by wrk from CPU 1. Prints a table and
 // writes docs/benchmarks.md + docs/benchmarks.svg.
 // Run: tsx tools/bench/http-bench.ts [--duration S] [--repeat N] [--only small,html,...] [--servers ...] [--no-write]
+// (--help lists the flags; a bad flag exits 2 with a one-line reason).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAutocannon } from './http/autocannon';
 import { bundleBaseline } from './http/baseline-bundle';
 import { createWorkspace, removeWorkspace } from './http/bench-workspace';
 import { chartSvg } from './http/chart-svg';
 import { combineRounds } from './http/combine';
-import { formatMs, formatRss, formatValue } from './http/format';
+import { cpuUnitLabel } from './http/cpu-cost';
+import { BenchError } from './http/errors';
+import { formatCpu, formatMs, formatRss, formatUtilisation, formatValue } from './http/format';
 import type { LoadContext } from './http/load-run';
-import { describeMachine, which } from './http/machine';
-import { parseOptions } from './http/options';
+import { describeMachine, machineCpuCount, which } from './http/machine';
+import { BAD_OPTION_EXIT_CODE, parseOptions } from './http/options';
 import { markdownReport } from './http/report';
 import { runCell, type CellContext } from './http/run-cell';
 import { killStartedServers, type LaunchContext } from './http/servers';
@@ -33,17 +35,30 @@ function progress(cell: CellResult, workload: Workload): string {
   const parts = [`${formatValue(cell.value, workload.unit)} ${workload.unit}`];
   if (cell.p99Ms !== undefined) parts.push(`p99 ${formatMs(cell.p99Ms)}`);
   if (cell.peakRssBytes !== undefined) parts.push(`RSS ${formatRss(cell.peakRssBytes)}`);
+  if (cell.cpuUsPerUnit !== undefined) parts.push(`CPU ${formatCpu(cell.cpuUsPerUnit)} ${cpuUnitLabel(workload.unit)}`);
+  if (cell.cpuUtilisation !== undefined) parts.push(`CPU use ${formatUtilisation(cell.cpuUtilisation)}`);
   return `${label}: ${parts.join(', ')}`;
 }
 
+/**
+ * Pins the bench's own work (RSS sampling, idle sockets) to the load CPU, and says whether the
+ * server and load CPUs can be used. Asks the machine, not os.availableParallelism(): a bench
+ * started under taskset may still widen its children's affinity unless a cpuset forbids it.
+ */
+function pinBench(): boolean {
+  if (which('taskset') === undefined || machineCpuCount() < 2) return false;
+  const serverCpuUsable = spawnSync('taskset', ['-c', String(SERVER_CPU), 'true'], { stdio: 'ignore' }).status === 0;
+  return serverCpuUsable && spawnSync('taskset', ['-cp', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv);
+  const parsed = parseOptions(process.argv.slice(2), (text) => process.stdout.write(text));
+  if (parsed.kind === 'exit') process.exit(parsed.code);
+  const { options } = parsed;
   const repoRoot = path.resolve(__dirname, '..', '..');
   const pinnedNode = path.join(repoRoot, 'node_modules', '.bin', 'node');
   const nodeBin = existsSync(pinnedNode) ? pinnedNode : process.execPath;
-  const pin = which('taskset') !== undefined && os.availableParallelism() >= 2;
-  // Keep the bench's own work (RSS sampling, idle sockets) off the server's CPU too.
-  if (pin) spawnSync('taskset', ['-cp', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
+  const pin = pinBench();
   const loadTool = which('wrk') !== undefined ? 'wrk' : 'autocannon';
   const nginxBin = which('nginx');
   const workloads = options.workloads.map(workloadById);
@@ -123,6 +138,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   killStartedServers();
+  if (error instanceof BenchError && error.code === 'BENCH_BAD_OPTION') {
+    process.stderr.write(`http-bench: ${error.message} (see --help)\n`);
+    process.exit(BAD_OPTION_EXIT_CODE);
+  }
   process.stderr.write(`http-bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

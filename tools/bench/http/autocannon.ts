@@ -8,7 +8,7 @@ import { runProcess } from './run-process';
 
 interface AutocannonJson {
   requests?: { average?: number; total?: number };
-  throughput?: { average?: number };
+  throughput?: { average?: number; total?: number };
   latency?: { p99?: number };
   non2xx?: number;
   errors?: number;
@@ -27,6 +27,7 @@ export function parseAutocannonJson(text: string): LoadResult {
   if (requestsPerSecond === undefined || p99Ms === undefined) throw new BenchError('BENCH_LOAD_FAILED', 'autocannon JSON lacks requests or latency');
   return {
     requests: report.requests?.total ?? 0,
+    bytes: report.throughput?.total ?? 0,
     requestsPerSecond,
     bytesPerSecond: report.throughput?.average ?? 0,
     p99Ms,

@@ -1,5 +1,6 @@
-// Folds repeated measurements of one cell into one: the median throughput and p99 (robust to a
-// noisy neighbour on a shared machine), the highest RSS, and every warning counted.
+// Folds repeated measurements of one cell into one: the median throughput, p99, CPU per request
+// and CPU utilisation (robust to a noisy neighbour on a shared machine), the highest RSS, and
+// every warning counted.
 
 import type { CellResult } from './types';
 
@@ -29,6 +30,8 @@ export function combineRounds(rounds: readonly CellResult[]): CellResult {
     value: median(defined(rounds.map((cell) => cell.value))),
     p99Ms: median(defined(rounds.map((cell) => cell.p99Ms))),
     peakRssBytes: peak.length === 0 ? undefined : Math.max(...peak),
+    cpuUsPerUnit: median(defined(rounds.map((cell) => cell.cpuUsPerUnit))),
+    cpuUtilisation: median(defined(rounds.map((cell) => cell.cpuUtilisation))),
     badResponses: sum(rounds.map((cell) => cell.badResponses)),
     socketErrors: sum(rounds.map((cell) => cell.socketErrors)),
   };

@@ -17,6 +17,12 @@ export const formatMs = (ms: number): string => (ms >= 100 ? `${fmt(ms)} ms` : `
 
 export const formatRss = (bytes: number): string => `${fmt(toMiB(bytes), 1)} MiB`;
 
+/** CPU µs: one decimal below 100 µs (the keep-alive rows), whole µs above (the 1 MiB row). */
+export const formatCpu = (us: number): string => (us >= 100 ? fmt(us) : fmt(us, 1));
+
+/** Share of one core: 0.97 means the server's CPU was saturated. */
+export const formatUtilisation = (share: number): string => share.toFixed(2);
+
 export const formatRatio = (ratio: number | undefined): string => (ratio === undefined ? '–' : `${ratio.toFixed(2)}x`);
 
 /** True when the load saw error responses or socket errors: the figure needs a caveat. */

@@ -96,7 +96,10 @@ function closeAll(connections: readonly IdleConnection[], timeoutMs: number): Pr
         conn.socket.destroy();
       }),
   );
-  return Promise.race([Promise.all(closing).then(() => undefined), pause(timeoutMs)]);
+  // The give-up timer is cleared once all have closed, so no 10 s timer outlives the probe.
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  return Promise.race([Promise.all(closing).then(() => undefined), giveUp]).finally(() => clearTimeout(timer));
 }
 
 export async function measureIdleMemory(options: IdleOptions): Promise<IdleResult> {

@@ -12,7 +12,10 @@ export interface LoadRun {
 }
 
 export interface LoadResult {
+  /** Requests completed in the window. */
   readonly requests: number;
+  /** Response bytes (heads and bodies) read in the window. */
+  readonly bytes: number;
   readonly requestsPerSecond: number;
   /** Response bytes (heads and bodies) per second. */
   readonly bytesPerSecond: number;

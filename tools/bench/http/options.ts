@@ -1,6 +1,8 @@
-// Command-line flags of the HTTP bench, parsed once into a frozen options object.
+// Command-line flags of the HTTP bench, parsed once into a frozen options object; a bad flag
+// is a BENCH_BAD_OPTION error with a one-line reason (the bench exits 2 on it, like our apps).
 
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BenchError } from './errors';
 import { SERVER_KINDS, WORKLOAD_IDS, type ServerKind, type WorkloadId } from './types';
 
 export interface BenchOptions {
@@ -35,7 +37,14 @@ function listOf<T extends string>(allowed: readonly T[]): (text: string) => T[] 
   };
 }
 
-export function parseOptions(argv: readonly string[]): BenchOptions {
+/** Run with these options, or stop at once with this exit code (after --help). */
+export type ParsedArgs = { readonly kind: 'run'; readonly options: BenchOptions } | { readonly kind: 'exit'; readonly code: 0 };
+
+/** Exit code for a bad flag, as our apps use. */
+export const BAD_OPTION_EXIT_CODE = 2;
+
+/** Parses the flags after `tsx http-bench.ts`; help text goes to `out`. */
+export function parseOptions(argv: readonly string[], out: (text: string) => void): ParsedArgs {
   const program = new Command()
     .name('http-bench')
     .description('HTTP server benchmark: ours vs node:http vs nginx, server on CPU 0, wrk on CPU 1')
@@ -45,10 +54,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     .addOption(new Option('--only <workloads>', `comma list of ${WORKLOAD_IDS.join(', ')}`).argParser(listOf(WORKLOAD_IDS)).default([...WORKLOAD_IDS], 'all'))
     .addOption(new Option('--servers <servers>', `comma list of ${SERVER_KINDS.join(', ')}`).argParser(listOf(SERVER_KINDS)).default([...SERVER_KINDS], 'all'))
     .option('--no-write', 'print the table only; leave docs/benchmarks.md alone')
-    .showHelpAfterError(false)
-    .parse([...argv]);
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: () => undefined });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return { kind: 'exit', code: 0 };
+    throw new BenchError('BENCH_BAD_OPTION', error.message.replace(/^error: /, '').split('\n')[0] ?? error.code);
+  }
   const opts = program.opts<{ duration: number; warmup: number; repeat: number; only: WorkloadId[]; servers: ServerKind[]; write: boolean }>();
-  return Object.freeze({
+  const options: BenchOptions = Object.freeze({
     durationS: opts.duration,
     warmUpS: opts.warmup,
     repeat: opts.repeat,
@@ -56,4 +73,5 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     servers: Object.freeze(opts.servers),
     write: opts.write,
   });
+  return { kind: 'run', options };
 }

@@ -5,15 +5,24 @@ import { checkTargets } from './targets';
 import type { CellResult, ServerKind, WorkloadId } from './types';
 import { WORKLOADS } from './workloads';
 
-const ok = (workload: WorkloadId, server: ServerKind, value: number): CellResult => ({
-  workload, server, status: 'ok', value, p99Ms: 2.5, peakRssBytes: 64 * 1024 * 1024, badResponses: 0, socketErrors: 0,
+type Cpu = Pick<CellResult, 'cpuUsPerUnit' | 'cpuUtilisation'>;
+
+const ok = (workload: WorkloadId, server: ServerKind, value: number, cpu: Cpu = {}): CellResult => ({
+  workload, server, status: 'ok', value, p99Ms: 2.5, peakRssBytes: 64 * 1024 * 1024, badResponses: 0, socketErrors: 0, ...cpu,
 });
 
-// http-server beats node:http by 1.6x on small GETs but misses the 2 KB, close and idle targets.
+// http-server beats node:http by 1.6x on small GETs but misses the 2 KB, close and idle targets;
+// on 2 KB node:http's core sat 30% idle (load-bound), and per request http-server costs more CPU.
 const RESULTS: CellResult[] = [
-  ok('small', 'http-server', 160_000), ok('small', 'node-http', 100_000), ok('small', 'nginx', 200_000),
-  ok('html', 'http-server', 120_000), ok('html', 'node-http', 100_000), ok('html', 'nginx', 150_000),
-  ok('large', 'http-server', 2_000), ok('large', 'node-http', 1_500), ok('large', 'nginx', 2_050),
+  ok('small', 'http-server', 160_000, { cpuUsPerUnit: 6, cpuUtilisation: 0.96 }),
+  ok('small', 'node-http', 100_000, { cpuUsPerUnit: 9.75, cpuUtilisation: 0.98 }),
+  ok('small', 'nginx', 200_000, { cpuUsPerUnit: 4.2, cpuUtilisation: 0.84 }),
+  ok('html', 'http-server', 120_000, { cpuUsPerUnit: 8, cpuUtilisation: 0.96 }),
+  ok('html', 'node-http', 100_000, { cpuUsPerUnit: 7, cpuUtilisation: 0.7 }),
+  ok('html', 'nginx', 150_000),
+  ok('large', 'http-server', 2_000, { cpuUsPerUnit: 480, cpuUtilisation: 0.96 }),
+  ok('large', 'node-http', 1_500, { cpuUsPerUnit: 640, cpuUtilisation: 0.96 }),
+  ok('large', 'nginx', 2_050),
   ok('close', 'http-server', 10_000), ok('close', 'node-http', 10_000), ok('close', 'nginx', 12_000),
   ok('upload', 'http-server', 1_000), ok('upload', 'node-http', 900),
   { workload: 'upload', server: 'nginx', status: 'n/a', reason: 'nginx has no POST /upload' },
@@ -21,7 +30,9 @@ const RESULTS: CellResult[] = [
   ...WORKLOADS.map((w): CellResult => ({ workload: w.id, server: 'simple-server', status: 'unavailable', reason: 'not built' })),
 ];
 const SERVERS: ServerKind[] = ['http-server', 'simple-server', 'node-http', 'nginx'];
-const MACHINE: MachineFacts = { cpu: 'Test CPU', cores: 2, kernel: 'Linux 6.0', loadAverage: '0.50', node: 'v24.0.0', nginx: 'nginx/1.22.1', loadTool: 'wrk 4.1.0' };
+const MACHINE: MachineFacts = {
+  cpu: 'Test CPU', cores: 2, kernel: 'Linux 6.0', loadAverage: '0.50', node: 'v24.0.0', nginx: 'nginx/1.22.1', loadTool: 'wrk 4.1.0', clockTicksPerSecond: 100,
+};
 
 describe('checkTargets', () => {
   it('marks each target of the issue met or missed for each of our servers', () => {
@@ -34,6 +45,16 @@ describe('checkTargets', () => {
     expect(verdict('GET 1 MiB', 'http-server')).toBe(true); // 2000 vs 2050: within 5%
     expect(verdict('1000 idle', 'http-server')).toBe(false); // 3.5 MiB > 3
     expect(verdict('GET 20 B', 'simple-server')).toBeUndefined();
+  });
+
+  it('calls a req/s target load-bound when node:http or ours left its core idle, and shows the CPU ratio', () => {
+    const checks = checkTargets(RESULTS, ['http-server']);
+    const check = (label: string) => checks.find((c) => c.target.label.startsWith(label));
+    expect(check('GET 20 B')).toMatchObject({ verdict: 'met', cpuEfficiency: 1.625 });
+    expect(check('GET 2 KB')).toMatchObject({ verdict: 'load-bound', cpuEfficiency: 0.875 });
+    // No CPU figures for close: the req/s verdict stands.
+    expect(check('GET with Connection: close')).toMatchObject({ verdict: 'missed', cpuEfficiency: undefined });
+    expect(check('GET 1 MiB')).toMatchObject({ verdict: 'met', cpuEfficiency: undefined });
   });
 });
 
@@ -59,8 +80,24 @@ describe('markdownReport', () => {
     expect(md).toContain('2,000.0 MiB/s');
   });
 
+  it('has a CPU-per-request table with the efficiency vs node:http, per MiB for the 1 MiB row', () => {
+    const cpu = md.slice(md.indexOf('## Server CPU per request (µs)'), md.indexOf('## Server CPU utilisation'));
+    expect(cpu).toContain('| workload | http-server (1 thread) | simple-server | node:http | nginx | http-server CPU efficiency vs node:http | simple-server CPU efficiency vs node:http |');
+    expect(cpu).toContain('| GET 20 B file, keep-alive, 64 conns | 6.0 µs | not run | 9.8 µs | 4.2 µs | 1.63x | – |');
+    expect(cpu).toContain('| GET 1 MiB file, keep-alive, 8 conns | 480 µs/MiB | not run | 640 µs/MiB | – | 1.33x | – |');
+    expect(cpu).not.toContain('idle');
+  });
+
+  it('has a utilisation table marking the load-bound cells', () => {
+    const use = md.slice(md.indexOf('## Server CPU utilisation'), md.indexOf('## Server memory'));
+    expect(use).toContain('| GET 20 B file, keep-alive, 64 conns | 0.96 | not run | 0.98 | 0.84 (load-bound) |');
+    expect(use).toContain('| GET 2 KB html, keep-alive, 64 conns | 0.96 | not run | 0.70 (load-bound) | – |');
+  });
+
   it('lists the targets with met or missed, and what was not run', () => {
-    expect(md).toContain('| GET 20 B, keep-alive | >= 1.5x node:http req/s | 1.60x ✅ met | not measured |');
+    expect(md).toContain('| GET 20 B, keep-alive | >= 1.5x node:http req/s | 1.60x ✅ met, CPU efficiency 1.63x | not measured |');
+    expect(md).toContain('| GET 2 KB html, keep-alive | >= 1.5x node:http req/s | 1.20x ⏳ load-bound, CPU efficiency 0.88x | not measured |');
+    expect(md).toContain('| GET with Connection: close | >= 1.2x node:http req/s | 1.00x ❌ missed, CPU efficiency – | not measured |');
     expect(md).toContain('| 1000 idle keep-alive connections | <= 3 MiB RSS per 1000 | 3.50 MiB ❌ missed | not measured |');
     expect(md).toContain('- small / simple-server: not run: not built');
   });

@@ -1,11 +1,13 @@
-// docs/benchmarks.md: machine, command and date, then throughput, p99 and RSS tables (rows =
-// workloads, columns = servers), the chart, and the issue's targets marked met or missed.
+// docs/benchmarks.md: machine, command and date, then throughput, p99, server CPU per request,
+// CPU utilisation and RSS tables (rows = workloads, columns = servers), the chart, and the
+// issue's targets marked met, missed or load-bound.
 
-import { formatMs, formatRatio, formatRss, formatValue, hasWarnings, missingWord } from './format';
+import { cpuEfficiency, cpuUnitLabel, isLoadBound, LOAD_BOUND_UTILISATION } from './cpu-cost';
+import { fmt, formatCpu, formatMs, formatRatio, formatRss, formatUtilisation, formatValue, hasWarnings, missingWord } from './format';
 import type { MachineFacts } from './machine';
 import { findCell, ratio } from './results';
-import { checkTargets } from './targets';
-import { OUR_SERVERS, SERVER_LABELS, type CellResult, type ServerKind } from './types';
+import { checkTargets, type Verdict } from './targets';
+import { OUR_SERVERS, SERVER_LABELS, type CellResult, type ServerKind, type WorkloadId } from './types';
 import type { Workload } from './workloads';
 
 export interface ReportInput {
@@ -25,9 +27,25 @@ export interface ReportInput {
 
 type CellText = (cell: CellResult, workload: Workload) => string | undefined;
 
-function table(input: ReportInput, workloads: readonly Workload[], text: CellText, withRatios: boolean): string {
-  const ours = withRatios ? OUR_SERVERS.filter((s) => input.servers.includes(s) && input.servers.includes('node-http')) : [];
-  const head = ['workload', ...input.servers.map((s) => SERVER_LABELS[s]), ...ours.map((s) => `${s} ÷ node:http`)];
+/** A column per server of ours comparing it with node:http. */
+interface RatioColumns {
+  readonly head: (server: ServerKind) => string;
+  readonly value: (results: readonly CellResult[], workload: WorkloadId, server: ServerKind) => number | undefined;
+}
+
+const REQS_VS_NODE_HTTP: RatioColumns = {
+  head: (server) => `${server} ÷ node:http`,
+  value: (results, workload, server) => ratio(results, workload, server, 'node-http'),
+};
+
+const CPU_VS_NODE_HTTP: RatioColumns = {
+  head: (server) => `${server} CPU efficiency vs node:http`,
+  value: cpuEfficiency,
+};
+
+function table(input: ReportInput, workloads: readonly Workload[], text: CellText, ratios?: RatioColumns): string {
+  const ours = ratios === undefined ? [] : OUR_SERVERS.filter((s) => input.servers.includes(s) && input.servers.includes('node-http'));
+  const head = ['workload', ...input.servers.map((s) => SERVER_LABELS[s]), ...ours.map((s) => ratios?.head(s) ?? s)];
   const lines = [`| ${head.join(' | ')} |`, `| --- |${' ---: |'.repeat(head.length - 1)}`];
   for (const workload of workloads) {
     const cells = input.servers.map((server) => {
@@ -35,8 +53,8 @@ function table(input: ReportInput, workloads: readonly Workload[], text: CellTex
       const shown = cell?.status === 'ok' ? text(cell, workload) : undefined;
       return shown ?? missingWord(cell);
     });
-    const ratios = ours.map((server) => formatRatio(ratio(input.results, workload.id, server, 'node-http')));
-    lines.push(`| ${[workload.title, ...cells, ...ratios].join(' | ')} |`);
+    const compared = ours.map((server) => formatRatio(ratios?.value(input.results, workload.id, server)));
+    lines.push(`| ${[workload.title, ...cells, ...compared].join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -45,6 +63,16 @@ const throughputText: CellText = (cell, workload) =>
   cell.value === undefined ? undefined : `${formatValue(cell.value, workload.unit)} ${workload.unit}${hasWarnings(cell) ? ' ⚠' : ''}`;
 const p99Text: CellText = (cell) => (cell.p99Ms === undefined ? undefined : formatMs(cell.p99Ms));
 const rssText: CellText = (cell) => (cell.peakRssBytes === undefined ? undefined : formatRss(cell.peakRssBytes));
+const cpuText: CellText = (cell, workload) => {
+  if (cell.cpuUsPerUnit === undefined) return undefined;
+  return workload.unit === 'req/s' ? `${formatCpu(cell.cpuUsPerUnit)} µs` : `${formatCpu(cell.cpuUsPerUnit)} ${cpuUnitLabel(workload.unit)}`;
+};
+const utilisationText: CellText = (cell) => {
+  if (cell.cpuUtilisation === undefined) return undefined;
+  return `${formatUtilisation(cell.cpuUtilisation)}${isLoadBound(cell.cpuUtilisation) ? ' (load-bound)' : ''}`;
+};
+
+const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { met: '✅ met', missed: '❌ missed', 'load-bound': '⏳ load-bound' };
 
 function targetsTable(input: ReportInput): string {
   const ours = OUR_SERVERS.filter((s) => input.servers.includes(s));
@@ -54,8 +82,9 @@ function targetsTable(input: ReportInput): string {
   for (const target of new Set(checks.map((c) => c.target))) {
     const cells = ours.map((server) => {
       const check = checks.find((c) => c.target === target && c.server === server);
-      if (check?.figure === undefined) return 'not measured';
-      return `${target.format(check.figure)} ${check.met === true ? '✅ met' : '❌ missed'}`;
+      if (check?.figure === undefined || check.verdict === undefined) return 'not measured';
+      const cpu = target.cpuWorkload === undefined ? '' : `, CPU efficiency ${formatRatio(check.cpuEfficiency)}`;
+      return `${target.format(check.figure)} ${VERDICT_TEXT[check.verdict]}${cpu}`;
     });
     lines.push(`| ${target.label} | ${target.goal} | ${cells.join(' | ')} |`);
   }
@@ -102,23 +131,46 @@ export function markdownReport(input: ReportInput): string {
     '## Throughput',
     '',
     ...(input.chartFile === undefined ? [] : [`![Throughput relative to node:http](${input.chartFile})`, '']),
-    table(input, input.workloads, throughputText, true),
+    table(input, input.workloads, throughputText, REQS_VS_NODE_HTTP),
     '',
     'The idle row is server RSS growth per 1000 idle keep-alive connections (lower is better).',
     '',
     '## p99 latency',
     '',
-    table(input, load, p99Text, false),
+    table(input, load, p99Text),
+    '',
+    '## Server CPU per request (µs)',
+    '',
+    'User + system CPU time of the server process (all its threads, `/proc/<pid>/stat` fields 14 and',
+    '15) read right before and right after the measured window, divided by the requests wrk counted',
+    'in it; the 1 MiB row is per MiB sent. Lower is cheaper. CPU efficiency vs node:http is',
+    'node:http\'s µs over ours: above 1 means ours spends less CPU per request. Unlike req/s, this',
+    'still tells the servers apart when the load generator is the limit.',
+    '',
+    table(input, load, cpuText, CPU_VS_NODE_HTTP),
+    '',
+    '## Server CPU utilisation',
+    '',
+    'Server CPU seconds per wall second of the measured window: 1.00 is its core saturated. Below',
+    `${LOAD_BOUND_UTILISATION.toFixed(2)} (load-bound) the server waited for requests: wrk on the other CPU set the pace, so`,
+    'req/s ratios in that row show the load generator\'s limit, not the servers\'. Another busy process',
+    'on the server\'s CPU lowers it too: the load average above says how quiet the machine was.',
+    '',
+    table(input, load, utilisationText),
     '',
     '## Server memory (RSS)',
     '',
     'Peak VmRSS of the server process while the load ran; for the idle row, RSS with the 1000 connections open.',
     '',
-    table(input, [...load, ...idle], rssText, false),
+    table(input, [...load, ...idle], rssText),
     '',
     '## Targets from the issue',
     '',
     targetsTable(input),
+    '',
+    'The req/s targets also show the CPU efficiency vs node:http. ⏳ load-bound: node:http or ours',
+    `used under ${LOAD_BOUND_UTILISATION.toFixed(2)} of its core, so the req/s ratio cannot show the difference; the CPU`,
+    'efficiency is then the better guide to the ratio a faster load generator would measure.',
     '',
     '## How to read it',
     '',
@@ -136,7 +188,11 @@ export function markdownReport(input: ReportInput): string {
     '  (node:http and nginx: 60 s keep-alive). nginx allocates its connection slots at start-up.',
     '- Uploads go to the bench root on the real disk (no fsync by any server); the bench runs `sync`',
     '  between cells so no cell pays for the writeback of the one before.',
-    '- http-server is one process: its RSS counts the supervising main thread and the one worker.',
+    '- http-server is one process: its RSS and CPU count the supervising main thread and the one worker.',
+    '- Server CPU is what the kernel charges to the server process: its code, its syscalls and the',
+    '  TCP work done inside them. Loopback delivery of wrk\'s requests runs largely on wrk\'s CPU and',
+    `  is not counted, for every server alike. /proc counts in ${fmt(1000 / m.clockTicksPerSecond)} ms clock ticks, ${fmt(100 / (m.clockTicksPerSecond * input.durationS), 1)}% of one`,
+    `  core over a ${input.durationS} s window.`,
     `- Figures on a shared ${m.cores}-CPU machine move by 10% or more between runs: compare ratios, not digits.`,
   ];
   const issues = problems(input);

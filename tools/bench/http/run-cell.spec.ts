@@ -48,6 +48,10 @@ describe('bench cells against real servers', () => {
     expect(cell.value).toBeGreaterThan(0);
     expect(cell.p99Ms).toBeGreaterThan(0);
     expect(cell.peakRssBytes).toBeGreaterThan(1024 * 1024);
+    // The server's own CPU over the window: some µs per request, and a share of one or two cores.
+    expect(cell.cpuUsPerUnit).toBeGreaterThan(0);
+    expect(cell.cpuUtilisation).toBeGreaterThan(0);
+    expect(cell.cpuUtilisation).toBeLessThan(2.5);
   }, 20_000);
 
   it('measures uploads (201) and leaves the uploads folder empty', async () => {

@@ -1,11 +1,14 @@
 // One cell of the table: a fresh server of one kind, a preflight request, a warm-up, the timed
-// load (or the idle-memory probe), then the server stopped and the uploads folder emptied.
+// load with the server's CPU time read around it (or the idle-memory probe), then the server
+// stopped and the uploads folder emptied.
 
 import { cleanUploads, settleDisk, type BenchWorkspace } from './bench-workspace';
+import { cpuCost } from './cpu-cost';
 import { describeFailure } from './errors';
 import { measureIdleMemory } from './idle-memory';
 import type { LoadContext, LoadResult, LoadRun } from './load-run';
 import { preflight } from './preflight';
+import { startCpuWindow, type CpuWindow } from './proc-cpu';
 import { samplePeakRss } from './rss';
 import { startServer, unavailableReason, type LaunchContext, type RunningServer } from './servers';
 import type { CellResult, ServerKind } from './types';
@@ -29,14 +32,19 @@ async function measureLoad(server: RunningServer, workload: LoadWorkload, ctx: C
   await ctx.runLoad({ ...base, connections: workload.connections, durationS: ctx.warmUpS }, ctx.load);
   if (cleanUploads(ctx.workspace) > 0) settleDisk();
   const sampler = samplePeakRss(server.pid);
+  // Read last before the load starts and first after it ends, so the window holds the load only.
+  const cpuWindow = startCpuWindow(server.pid);
   let result: LoadResult;
+  let spent: CpuWindow | undefined;
   let peakRssBytes = 0;
   try {
     result = await ctx.runLoad({ ...base, connections: workload.connections, durationS: ctx.durationS }, ctx.load);
   } finally {
+    spent = cpuWindow.stop();
     peakRssBytes = sampler.stop();
   }
   const value = workload.unit === 'MiB/s' ? result.bytesPerSecond / (1024 * 1024) : result.requestsPerSecond;
+  const cpu = spent === undefined ? undefined : cpuCost(spent, result, workload.unit);
   return {
     workload: workload.id,
     server: server.kind,
@@ -44,6 +52,8 @@ async function measureLoad(server: RunningServer, workload: LoadWorkload, ctx: C
     value,
     p99Ms: result.p99Ms,
     peakRssBytes,
+    cpuUsPerUnit: cpu?.usPerUnit,
+    cpuUtilisation: cpu?.utilisation,
     badResponses: result.badResponses,
     socketErrors: result.socketErrors,
   };

@@ -1,5 +1,7 @@
-// The performance targets of the issue and whether a run meets them, for each of our servers.
+// The performance targets of the issue and whether a run meets them, for each of our servers;
+// a req/s target where either server's core sat partly idle is load-bound rather than met or missed.
 
+import { anyLoadBound, cpuEfficiency } from './cpu-cost';
 import { ratio, valueOf } from './results';
 import type { CellResult, ServerKind, WorkloadId } from './types';
 
@@ -10,7 +12,12 @@ export interface Target {
   readonly measure: (results: readonly CellResult[], server: ServerKind) => number | undefined;
   readonly met: (figure: number) => boolean;
   readonly format: (figure: number) => string;
+  /** For req/s targets: the workload whose CPU efficiency and utilisation are judged beside it. */
+  readonly cpuWorkload?: WorkloadId;
 }
+
+/** load-bound: node:http or ours left its core idle, so the req/s ratio cannot decide. */
+export type Verdict = 'met' | 'missed' | 'load-bound';
 
 export interface TargetCheck {
   readonly target: Target;
@@ -18,6 +25,10 @@ export interface TargetCheck {
   readonly figure: number | undefined;
   /** undefined when the figure could not be measured. */
   readonly met: boolean | undefined;
+  /** node:http CPU per request over ours, for req/s targets. */
+  readonly cpuEfficiency: number | undefined;
+  /** undefined when the figure could not be measured. */
+  readonly verdict: Verdict | undefined;
 }
 
 const times = (n: number): string => `${n.toFixed(2)}x`;
@@ -29,6 +40,7 @@ function vsNodeHttp(workload: WorkloadId, label: string, min: number): Target {
     measure: (results, server) => ratio(results, workload, server, 'node-http'),
     met: (figure) => figure >= min,
     format: times,
+    cpuWorkload: workload,
   };
 }
 
@@ -64,7 +76,11 @@ export function checkTargets(results: readonly CellResult[], servers: readonly S
   for (const target of TARGETS) {
     for (const server of servers) {
       const figure = target.measure(results, server);
-      checks.push({ target, server, figure, met: figure === undefined ? undefined : target.met(figure) });
+      const met = figure === undefined ? undefined : target.met(figure);
+      const cpu = target.cpuWorkload;
+      const loadBound = cpu !== undefined && anyLoadBound(results, cpu, [server, 'node-http']) === true;
+      const verdict: Verdict | undefined = met === undefined ? undefined : loadBound ? 'load-bound' : met ? 'met' : 'missed';
+      checks.push({ target, server, figure, met, cpuEfficiency: cpu === undefined ? undefined : cpuEfficiency(results, cpu, server), verdict });
     }
   }
   return checks;

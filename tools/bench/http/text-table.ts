@@ -1,6 +1,8 @@
-// The run's results as an aligned plain-text table for the terminal: one line per cell.
+// The run's results as an aligned plain-text table for the terminal: one line per cell, with
+// server CPU per request, CPU utilisation and both ratios to node:http.
 
-import { formatMs, formatRatio, formatRss, formatValue, hasWarnings, missingWord } from './format';
+import { cpuEfficiency, cpuUnitLabel } from './cpu-cost';
+import { formatCpu, formatMs, formatRatio, formatRss, formatUtilisation, formatValue, hasWarnings, missingWord } from './format';
 import { findCell, ratio } from './results';
 import { SERVER_LABELS, type CellResult, type ServerKind } from './types';
 import type { Workload } from './workloads';
@@ -13,13 +15,13 @@ function align(rows: readonly string[][]): string {
 }
 
 export function textTable(results: readonly CellResult[], workloads: readonly Workload[], servers: readonly ServerKind[]): string {
-  const rows: string[][] = [['workload', 'server', 'throughput', 'p99', 'peak RSS', 'vs node:http']];
+  const rows: string[][] = [['workload', 'server', 'throughput', 'p99', 'peak RSS', 'vs node:http', 'server CPU', 'CPU use', 'CPU eff. vs node:http']];
   const notes: string[] = [];
   for (const workload of workloads) {
     for (const server of servers) {
       const cell = findCell(results, workload.id, server);
       if (cell?.status !== 'ok' || cell.value === undefined) {
-        rows.push([workload.title, SERVER_LABELS[server], missingWord(cell), '', '', '']);
+        rows.push([workload.title, SERVER_LABELS[server], missingWord(cell), '', '', '', '', '', '']);
         if (cell?.status === 'failed') notes.push(`${workload.id}/${server}: ${cell.reason ?? 'failed'}`);
         continue;
       }
@@ -32,6 +34,9 @@ export function textTable(results: readonly CellResult[], workloads: readonly Wo
         cell.p99Ms === undefined ? '' : formatMs(cell.p99Ms),
         cell.peakRssBytes === undefined ? '' : formatRss(cell.peakRssBytes),
         server === 'node-http' ? '' : formatRatio(ratio(results, workload.id, server, 'node-http')),
+        cell.cpuUsPerUnit === undefined ? '' : `${formatCpu(cell.cpuUsPerUnit)} ${cpuUnitLabel(workload.unit)}`,
+        cell.cpuUtilisation === undefined ? '' : formatUtilisation(cell.cpuUtilisation),
+        server === 'node-http' || cell.cpuUsPerUnit === undefined ? '' : formatRatio(cpuEfficiency(results, workload.id, server)),
       ]);
     }
   }

@@ -31,6 +31,10 @@ export interface CellResult {
   readonly value?: number;
   readonly p99Ms?: number;
   readonly peakRssBytes?: number;
+  /** Server CPU µs (user + system) per request, or per MiB for MiB/s; load workloads only. */
+  readonly cpuUsPerUnit?: number;
+  /** Server CPU seconds per wall second of the measured window (1.0 = its core was saturated). */
+  readonly cpuUtilisation?: number;
   /** Responses that were not 2xx/3xx, and connect/read/write/timeout errors: both should be 0. */
   readonly badResponses?: number;
   readonly socketErrors?: number;

@@ -22,6 +22,7 @@ describe('parseWrkOutput', () => {
   it('reads req/s, transfer, p99, bad responses and socket errors', () => {
     expect(parseWrkOutput(REPORT)).toEqual({
       requests: 76503,
+      bytes: 9.56 * 1024 * 1024,
       requestsPerSecond: 75555.01,
       bytesPerSecond: 9.44 * 1024 * 1024,
       p99Ms: 5.5,

@@ -1,5 +1,6 @@
 // Runs wrk (one thread, pinned to the load CPU) and reads its text report: req/s, transfer/s,
-// the 99th percentile from `--latency`, non-2xx responses and socket errors.
+// the 99th percentile from `--latency`, requests and bytes in the window, non-2xx responses and
+// socket errors.
 
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -43,10 +44,11 @@ export function parseWrkOutput(output: string): LoadResult {
   const bytesPerSecond = parseWrkBytes(field(output, /^Transfer\/sec:\s+(\S+)/m, 'Transfer/sec'));
   const p99Ms = parseWrkTime(field(output, /^\s+99%\s+(\S+)/m, '99% latency (was --latency given?)'));
   const requests = Number(field(output, /^\s+(\d+) requests in /m, 'request count'));
+  const bytes = parseWrkBytes(field(output, /^\s+\d+ requests in \S+, (\S+) read/m, 'bytes read'));
   const bad = /^\s+Non-2xx or 3xx responses:\s+(\d+)/m.exec(output)?.[1];
   const errors = /^\s+Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/m.exec(output);
   const socketErrors = errors === null ? 0 : errors.slice(1).reduce((sum, n) => sum + Number(n), 0);
-  return { requests, requestsPerSecond, bytesPerSecond, p99Ms, badResponses: bad === undefined ? 0 : Number(bad), socketErrors };
+  return { requests, bytes, requestsPerSecond, bytesPerSecond, p99Ms, badResponses: bad === undefined ? 0 : Number(bad), socketErrors };
 }
 
 /** Lua that turns wrk's GET into the run's method and body (headers come in as -H). */
