@@ -73,9 +73,10 @@ async function measureIdle(server: RunningServer, workload: IdleWorkload): Promi
 }
 
 export async function runCell(workload: Workload, kind: ServerKind, ctx: CellContext): Promise<CellResult> {
+  // What nginx cannot do at all is n/a whether or not it is installed.
+  if (kind === 'nginx' && !workload.nginx) return { workload: workload.id, server: kind, status: 'n/a', reason: 'nginx has no POST /upload' };
   const unavailable = unavailableReason(kind, ctx.launch);
   if (unavailable !== undefined) return { workload: workload.id, server: kind, status: 'unavailable', reason: unavailable };
-  if (kind === 'nginx' && !workload.nginx) return { workload: workload.id, server: kind, status: 'n/a', reason: 'nginx has no POST /upload' };
   cleanUploads(ctx.workspace);
   let server: RunningServer | undefined;
   try {
