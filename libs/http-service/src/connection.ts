@@ -98,6 +98,8 @@ export class Connection implements ParserHandler {
 
   onHead(head: MessageHead): void {
     this.current = new PendingRequest(head, this, this.messageStartedAt);
+    // A body may be cut off by a reset, after which the address can no longer be asked: learn it now.
+    if (head.contentLength > 0 || head.chunked) this.peerAddress ??= this.socket.remoteAddress ?? '-';
     // A client waiting for 100 Continue gets it once we are ready to read its body.
     if (!this.busy && this.queue.length === 0 && expectsContinue(head)) this.socket.write(CONTINUE_100);
   }
@@ -142,15 +144,28 @@ export class Connection implements ParserHandler {
   onEnd(): void {
     this.peerEnded = true;
     // A half-sent request can never complete now; finished ones still get their answers.
-    this.current = null;
+    this.abandonPartialRequest('closed its side');
     if (!this.busy && this.queue.length === 0) this.close();
   }
 
   /** @internal socket listener */
   onClose(): void {
+    this.abandonPartialRequest('went away');
     this.closing = true;
     this.queue.length = 0;
     this.onGone(this);
+  }
+
+  /** A body cut off by the client is dropped (nothing was written for it) and logged. */
+  private abandonPartialRequest(how: string): void {
+    const request = this.current;
+    if (request === null) return;
+    this.current = null;
+    const { head } = request;
+    const expected = head.contentLength >= 0 ? ` of ${head.contentLength}` : '';
+    this.env.log.warn(
+      `${this.remoteAddress} ${how} during the body of ${head.method} ${head.target} (${request.bodyLength}${expected} bytes received); request dropped`,
+    );
   }
 
   // ---- answering --------------------------------------------------------------------------

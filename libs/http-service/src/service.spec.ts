@@ -185,3 +185,19 @@ describe('a client that pipelines without reading', () => {
     client.close();
   }, 30_000);
 });
+
+describe('a client that resets mid-upload', () => {
+  it('leaves no file behind, and the server says so on stderr', async () => {
+    const { service, port, counters } = await start();
+    running = service;
+    const client = await RawClient.open(port);
+    const before = counters.snapshot(0).bytesIn ?? 0;
+    client.send(`POST /upload HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"partial":`);
+    await waitFor(() => (counters.snapshot(0).bytesIn ?? 0) > before);
+    client.socket.resetAndDestroy();
+    await waitFor(() => warnings.join('').includes('during the body of POST /upload'));
+    expect(warnings.join('')).toMatch(/127\.0\.0\.1 went away during the body of POST \/upload \(11 of 100 bytes received\)/);
+    const names = await readdir(join(root, 'uploads')).catch(() => [] as string[]);
+    expect(names).toEqual([]);
+  });
+});
