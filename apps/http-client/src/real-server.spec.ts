@@ -14,7 +14,7 @@ import { createSite, RealHttpServer, type ServerStats, type Site } from './testi
 import { buildBundle, NODE, run, type Bundle } from './testing/run-cli';
 import { ScriptedPrompts } from './testing/scripted-prompts';
 import { closedPort } from './testing/test-servers';
-import { waitFor } from './testing/wait-for';
+import { waitFor } from '@mths/test-kit';
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const UPLOAD_PATH = /^\/uploads\/upload_[^/]+\.json$/;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpParser } from '@mths/http-parser';
 import { SharedCounters } from '@mths/thread-pool';
+import { waitFor } from '@mths/test-kit';
 import { tcpListenerFactory } from '@mths/transport';
 import { AccessLog } from './access-log';
 import { serverConfig, type ServerConfig } from './config';
@@ -21,14 +22,6 @@ async function start(overrides: Partial<ServerConfig> = {}) {
   const config = serverConfig({ port: 0, root, ...overrides });
   const service = await startHttpService({ config, listenerFactory: tcpListenerFactory, reusePort: false, counters, slot: 0, log });
   return { service, counters, port: service.address.port };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 const get = (port: number, path: string, extra = '') => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extra}\r\n`;
@@ -111,7 +104,7 @@ describe('http service (RFC 9112 section 9: connection management)', () => {
     const uploading = await RawClient.open(port);
     const before = counters.snapshot(0).bytesIn ?? 0;
     uploading.send(`POST /upload HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 8\r\n\r\n{"a":`);
-    await waitFor(() => (counters.snapshot(0).bytesIn ?? 0) > before);
+    await waitFor(() => (counters.snapshot(0).bytesIn ?? 0) > before, 3_000, 'the server to read the partial upload');
 
     const drained = service.drain();
     await idle.until((c) => c.closed);
@@ -168,7 +161,7 @@ describe('a client that pipelines without reading', () => {
     const count = 2_000; // 30 MB of answers: far more than the kernel's socket buffers hold
     client.send(get(port, '/page.txt').repeat(count));
     const answered = () => counters.snapshot(0).requests ?? 0;
-    await waitFor(() => answered() > 10);
+    await waitFor(() => answered() > 10, 3_000, 'the first answers');
     // Wait until the server stops answering (bounded), then check it stopped early.
     let previous = -1;
     for (let i = 0; i < 30 && answered() !== previous; i++) {
@@ -181,7 +174,7 @@ describe('a client that pipelines without reading', () => {
     const parser = new HttpParser('response', { onHead: () => undefined, onBody: () => undefined, onComplete: () => void complete++ });
     client.socket.on('data', (chunk: Buffer) => parser.execute(chunk));
     client.socket.resume();
-    await waitFor(() => complete === count, 20_000);
+    await waitFor(() => complete === count, 20_000, () => `${count} answers (have ${complete})`);
     client.close();
   }, 30_000);
 });
@@ -193,9 +186,9 @@ describe('a client that resets mid-upload', () => {
     const client = await RawClient.open(port);
     const before = counters.snapshot(0).bytesIn ?? 0;
     client.send(`POST /upload HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"partial":`);
-    await waitFor(() => (counters.snapshot(0).bytesIn ?? 0) > before);
+    await waitFor(() => (counters.snapshot(0).bytesIn ?? 0) > before, 3_000, 'the server to read the partial upload');
     client.socket.resetAndDestroy();
-    await waitFor(() => warnings.join('').includes('during the body of POST /upload'));
+    await waitFor(() => warnings.join('').includes('during the body of POST /upload'), 3_000, 'the warning');
     expect(warnings.join('')).toMatch(/127\.0\.0\.1 went away during the body of POST \/upload \(11 of 100 bytes received\)/);
     const names = await readdir(join(root, 'uploads')).catch(() => [] as string[]);
     expect(names).toEqual([]);

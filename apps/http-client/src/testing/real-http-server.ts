@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { NODE, REPO_ROOT } from './run-cli';
-import { waitFor, within } from './wait-for';
+import { waitFor, within } from '@mths/test-kit';
 
 export const SERVER_MAIN = join(REPO_ROOT, 'dist/apps/http-server/main.js');
 const START_TIMEOUT_MS = 10_000;

@@ -4,7 +4,7 @@
 import { expectBody, expectCommonHeaders, expectConnectionHeaders, fill, get, runRow } from '../harness/contract-row';
 import { IMPLEMENTATIONS } from '../harness/implementations';
 import { useServer } from '../harness/use-server';
-import { pause } from '../harness/wait-for';
+import { pause } from '@mths/test-kit';
 
 describe.each(IMPLEMENTATIONS)('connection limits and timeouts: $name', (impl) => {
   const server = useServer(impl, { flags: ['--keep-alive-timeout', '1', '--header-timeout', '1', '--max-requests-per-connection', '3'] });

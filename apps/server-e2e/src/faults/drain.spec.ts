@@ -4,7 +4,7 @@ import { get } from '../harness/contract-row';
 import { createFixtureSite, sha256, textBytes, type FixtureSite } from '../harness/fixture-site';
 import { HTTP_SERVER_4, SIMPLE_SERVER } from '../harness/implementations';
 import { ServerProcess } from '../harness/server-process';
-import { pause, waitFor, within } from '../harness/wait-for';
+import { pause, waitFor, within } from '@mths/test-kit';
 
 const MIB = 1024 * 1024;
 

@@ -3,7 +3,7 @@
 // SIGTERM at that instant must drain and exit 0 (not die of the signal).
 import { IMPLEMENTATIONS } from '../harness/implementations';
 import { ServerProcess } from '../harness/server-process';
-import { within } from '../harness/wait-for';
+import { within } from '@mths/test-kit';
 
 const ATTEMPTS = [1, 2, 3];
 

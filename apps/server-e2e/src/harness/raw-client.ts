@@ -4,7 +4,7 @@ import { HttpParser, type HttpParseError } from '@mths/http-parser';
 import { connect, type Socket } from 'node:net';
 import { ResponseCollector } from './response-collector';
 import { toResponse, type Response } from './response';
-import { waitFor, within } from './wait-for';
+import { waitFor, within } from '@mths/test-kit';
 
 // Generous: other engineers run benchmarks on the same two cores.
 export const DEFAULT_WAIT_MS = 10_000;

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { createFixtureSite, type FixtureSite } from './fixture-site';
 import { mainOf, NODE, positionalArgs, REPO_ROOT, type Implementation } from './implementations';
 import { RawClient, type ClientOptions } from './raw-client';
-import { pause, waitFor, within } from './wait-for';
+import { pause, waitFor, within } from '@mths/test-kit';
 
 export const START_TIMEOUT_MS = 10_000;
 export const STOP_TIMEOUT_MS = 15_000;

@@ -1,5 +1,5 @@
-// Bounded waiting on a real condition: every wait in this suite goes through here, so no
-// test sleeps for a fixed time to "give the server a moment".
+// Bounded waiting on a real condition, shared by every project's tests: no test sleeps a fixed
+// time to "give the server a moment".
 
 const POLL_MS = 5;
 

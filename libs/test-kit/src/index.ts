@@ -1,0 +1,1 @@
+export { waitFor, within, pause } from './wait-for';
