@@ -3,12 +3,15 @@
 // when the service's sweep asks.
 import type { Socket } from 'node:net';
 import { HttpParseError, HttpParser, type MessageHead, type ParserHandler, type ParserLimits } from '@mths/http-parser';
-import { CLOSE_HEADERS, finishHead, keepAliveHeaders } from '@mths/response-builders';
+import { finishHead } from '@mths/response-builders';
 import type { BufferResult, Handler, HttpResult } from '@mths/handlers';
 import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
 import { sendFile } from './send-file';
+import { connectionLines, writeBufferResult } from './write-response';
+import { timeoutVerdict, type ConnectionPhase } from './timeout-policy';
+import { listenTo } from './socket-listeners';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 
 /** What every connection of a service shares. */
@@ -21,31 +24,10 @@ export interface ConnectionEnv {
   readonly parserLimits: Partial<ParserLimits>;
 }
 
-// Socket listeners shared by every connection (no closures per socket): each finds its
-// Connection through a symbol on the socket.
-const CONNECTION = Symbol('connection');
-type OwnedSocket = Socket & { [CONNECTION]: Connection };
-
-function onSocketData(this: OwnedSocket, chunk: Buffer): void {
-  this[CONNECTION].onData(chunk);
-}
-function onSocketEnd(this: OwnedSocket): void {
-  this[CONNECTION].onEnd();
-}
-function onSocketClose(this: OwnedSocket): void {
-  this[CONNECTION].onClose();
-}
-// Resets and timeouts end in 'close', which cleans up.
-function ignoreSocketError(): void {}
-
-/** Bodies above this go out in their own write instead of being copied behind the head. */
-const COPY_BODY_LIMIT = 16 * 1024;
 /** Requests parsed ahead of their responses before we stop reading the socket. */
 const MAX_QUEUED = 16;
 /** Response bytes waiting in our send buffer before queued requests wait for the client to read. */
 const MAX_UNREAD_BYTES = 64 * 1024;
-/** How long a closing socket may linger for the peer's FIN before it is destroyed. */
-const LINGER_MS = 2_000;
 
 type Queued = PendingRequest | HttpParseError;
 
@@ -81,11 +63,7 @@ export class Connection implements ParserHandler {
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;
     this.idleSince = this.now;
-    (socket as OwnedSocket)[CONNECTION] = this;
-    socket.on('data', onSocketData);
-    socket.on('end', onSocketEnd);
-    socket.on('error', ignoreSocketError);
-    socket.on('close', onSocketClose);
+    listenTo(socket, this);
   }
 
   /** The client's address, looked up once on first use (a quiet server never needs it). */
@@ -238,27 +216,11 @@ export class Connection implements ParserHandler {
       this.served < config.maxRequestsPerConnection &&
       !this.draining &&
       !(this.peerEnded && this.queue.length === 0);
-    const connection = keepAlive
-      ? keepAliveHeaders(Math.ceil(config.keepAliveTimeoutMs / 1000), config.maxRequestsPerConnection - this.served)
-      : CLOSE_HEADERS;
+    const connection = connectionLines(keepAlive, config, this.served);
 
     if (result.kind === 'buffer') {
-      const body = result.body;
-      let written: number;
-      if (body === null || body.length <= COPY_BODY_LIMIT) {
-        const out = finishHead(result.fixedHead, connection, body ?? undefined);
-        this.socket.write(out);
-        written = out.length;
-      } else {
-        const head = finishHead(result.fixedHead, connection);
-        this.socket.cork();
-        this.socket.write(head);
-        this.socket.write(body);
-        this.socket.uncork();
-        written = head.length + body.length;
-      }
-      stats.bytes(0, written);
-      this.logRequest(request, result.status, body === null ? 0 : body.length, startedAt);
+      stats.bytes(0, writeBufferResult(this.socket, result, connection));
+      this.logRequest(request, result.status, result.body === null ? 0 : result.body.length, startedAt);
       if (!keepAlive) this.close();
       return;
     }
@@ -329,30 +291,42 @@ export class Connection implements ParserHandler {
 
   /** Called by the service's sweep: applies the header, body, idle and write-stall timeouts. */
   checkTimers(now: number): void {
-    const { config, log } = this.env;
-    if (this.closing) {
-      if (now - this.closingSince > LINGER_MS) this.socket.destroy();
-      return;
-    }
-    if (this.busy) {
-      // A client that stops reading a download may not hold the socket forever.
-      const written = this.socket.bytesWritten;
-      if (this.socket.writableLength === 0 || written !== this.lastBytesWritten) {
-        this.lastBytesWritten = written;
-        this.writeStalledSince = now;
-      } else if (now - this.writeStalledSince > config.headerTimeoutMs + config.keepAliveTimeoutMs) {
-        log.warn(`${this.remoteAddress} stopped reading its response: connection dropped`);
-        this.socket.destroy();
-      }
-      return;
-    }
-    if (this.queue.length > 0) return;
-    if (this.current !== null) {
-      if (now - this.lastByteAt > config.headerTimeoutMs) this.timeOut('body stalled');
-    } else if (!this.parser.idle || this.served === 0) {
-      if (now - this.messageStartedAt > config.headerTimeoutMs) this.timeOut('headers not complete');
-    } else if (now - this.idleSince > config.keepAliveTimeoutMs) {
-      this.close();
+    if (this.busy && !this.closing) this.trackWriteProgress(now);
+    const verdict = timeoutVerdict(
+      {
+        phase: this.phase(),
+        now,
+        closingSince: this.closingSince,
+        writeStalledSince: this.writeStalledSince,
+        lastByteAt: this.lastByteAt,
+        messageStartedAt: this.messageStartedAt,
+        idleSince: this.idleSince,
+      },
+      this.env.config,
+    );
+    if (verdict === 'none') return;
+    if (verdict === 'close-idle') return this.close();
+    if (verdict === 'head-timeout') return this.timeOut('headers not complete');
+    if (verdict === 'body-timeout') return this.timeOut('body stalled');
+    if (verdict === 'drop-stalled-reader') this.env.log.warn(`${this.remoteAddress} stopped reading its response: connection dropped`);
+    this.socket.destroy();
+  }
+
+  private phase(): ConnectionPhase {
+    if (this.closing) return 'closing';
+    if (this.busy) return 'writing';
+    if (this.queue.length > 0) return 'queued';
+    if (this.current !== null) return 'body';
+    if (!this.parser.idle || this.served === 0) return 'head';
+    return 'idle';
+  }
+
+  /** The stall clock restarts whenever the socket's buffer empties or bytes move. */
+  private trackWriteProgress(now: number): void {
+    const written = this.socket.bytesWritten;
+    if (this.socket.writableLength === 0 || written !== this.lastBytesWritten) {
+      this.lastBytesWritten = written;
+      this.writeStalledSince = now;
     }
   }
 
