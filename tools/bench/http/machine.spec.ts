@@ -24,7 +24,7 @@ describe('machineCpuCount under taskset', () => {
   // taskset (util-linux) is on every Debian machine, and every machine here has 2 CPUs.
   it('still counts every CPU when the process is pinned to one', () => {
     const tsx = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
-    const script = `import { machineCpuCount } from ${JSON.stringify(path.join(__dirname, 'machine.ts'))}; process.stdout.write(`${require('node:os').availableParallelism()} ${machineCpuCount()}`);`;
+    const script = `import { machineCpuCount } from ${JSON.stringify(path.join(__dirname, 'machine.ts'))}; process.stdout.write(require('node:os').availableParallelism() + ' ' + machineCpuCount());`;
     const out = spawnSync('taskset', ['-c', '0', tsx, '-e', script], { encoding: 'utf8', timeout: 15_000 });
     expect(out.stdout.trim()).toBe(`1 ${machineCpuCount()}`);
   }, 20_000);
