@@ -33,12 +33,15 @@ async function main(): Promise<void> {
       return;
     case 'repl': {
       const agent = new Agent(invocation.transport);
-      // Ctrl-C while a request is in flight (prompts handle their own Ctrl-C): leave cleanly.
-      process.once('SIGINT', () => {
+      // Ctrl-C while a request is in flight (prompts handle their own Ctrl-C), or SIGTERM:
+      // close the kept connection and leave cleanly.
+      const leave = () => {
         agent.close();
         process.stdout.write('\n');
         process.exit(0);
-      });
+      };
+      process.once('SIGINT', leave);
+      process.once('SIGTERM', leave);
       const session = new ReplSession({
         prompts: inquirerPrompts,
         out: process.stdout,
