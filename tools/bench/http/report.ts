@@ -113,6 +113,8 @@ export function markdownReport(input: ReportInput): string {
   const out = [
     '# HTTP server benchmark',
     '',
+    'The parser on its own, against Node\'s llhttp: [benchmarks-parser.md](benchmarks-parser.md) (`npm run bench:parser`).',
+    '',
     'Our `http-server` (one worker thread) and `simple-server` against a plain node:http static',
     'server (`tools/bench/baseline/`, files cached in a Map) and nginx, on the same files.',
     `${placement} Every cell starts a fresh server, sends one checked request, warms up for`,
