@@ -30,6 +30,15 @@ const NO_TRAILERS: readonly string[] = Object.freeze([]);
  * they must not call execute() themselves, and one that throws leaves the parser unusable.
  * Upgrade and CONNECT tunnels are not followed: bytes after such a head are parsed as HTTP.
  */
+/**
+ * The end of the bytes a line may occupy: `room` bytes (CRLF included) from `pos`, or `end`.
+ * A line with no LF inside its room breaks its limit right there, as it does when its bytes
+ * trickle in (partialLineFits), so a limit and a bad byte are told apart by which comes first.
+ */
+function lineWindow(pos: number, end: number, room: number): number {
+  return Math.min(end, pos + Math.max(room, 0));
+}
+
 export class HttpParser {
   private readonly isRequest: boolean;
   private readonly handler: ParserHandler;
@@ -153,8 +162,9 @@ export class HttpParser {
   private resumeLine(chunk: Buffer): number {
     const lf = chunk.indexOf(LF);
     const take = lf < 0 ? chunk.length : lf + 1;
-    // Refuse a line that is already too long before copying any of it.
-    if (!this.partialLineFits(this.stash.length + (lf < 0 ? take : lf))) return FAILED;
+    // Scan first, limit second, as for a line that arrives whole: the same bytes get the same
+    // error however they are split (a too-long line with a bad version is 505 either way).
+    // The stash outgrows the limit by at most one chunk before the check below refuses it.
     this.stash.append(chunk, 0, take);
     const line = this.stash.bytes;
     const length = this.stash.length;
@@ -169,7 +179,7 @@ export class HttpParser {
     this.st.text.forget();
     if (next === FAILED) return FAILED;
     // Without an LF no scanner can complete a line; with one, every scanner stops exactly there.
-    if (lf < 0) return INCOMPLETE;
+    if (lf < 0) return this.partialLineFits(this.stash.length) ? INCOMPLETE : FAILED;
     this.stash.clear();
     return next === length ? take : this.st.fail('HPE_BARE_LF');
   }
@@ -179,13 +189,21 @@ export class HttpParser {
   private startLine(buf: Buffer, pos: number, end: number): number {
     const c = buf[pos];
     if (c === CR || c === LF) return scanLeadingEmptyLine(buf, pos, end, this.st);
-    const next = this.isRequest ? scanRequestLine(buf, pos, end, this.st) : scanStatusLine(buf, pos, end, this.st);
+    // Scan no further than the longest allowed line (+ CRLF): errors are reported in byte order,
+    // so the same bytes get the same error whole, split, or one at a time (see lineWindow).
+    const window = lineWindow(pos, end, this.st.maxStartLineBytes + 2);
+    const next = this.isRequest ? scanRequestLine(buf, pos, window, this.st) : scanStatusLine(buf, pos, window, this.st);
     if (next >= 0) this.state = S_HEADERS;
+    else if (next === INCOMPLETE && window < end) return this.st.fail(this.isRequest ? 'HPE_URI_TOO_LONG' : 'HPE_STATUS_LINE_TOO_LONG');
     return next;
   }
 
   private fieldLine(buf: Buffer, pos: number, end: number): number {
-    if (buf[pos] !== CR) return scanFieldLine(buf, pos, end, this.st);
+    if (buf[pos] !== CR) {
+      const window = lineWindow(pos, end, this.st.maxHeaderBytes - this.st.sectionBytes);
+      const next = scanFieldLine(buf, pos, window, this.st);
+      return next === INCOMPLETE && window < end ? this.st.fail('HPE_HEADERS_TOO_LARGE') : next;
+    }
     // The empty line that ends the header (or trailer) section.
     const st = this.st;
     if (pos + 1 === end) return INCOMPLETE;
@@ -245,7 +263,9 @@ export class HttpParser {
 
   private chunkSizeLine(buf: Buffer, pos: number, end: number): number {
     const st = this.st;
-    const next = scanChunkSizeLine(buf, pos, end, st);
+    const window = lineWindow(pos, end, MAX_CHUNK_LINE_BYTES);
+    const next = scanChunkSizeLine(buf, pos, window, st);
+    if (next === INCOMPLETE && window < end) return st.fail('HPE_INVALID_CHUNK_EXTENSION');
     if (next < 0) return next;
     const size = st.chunkSize;
     if (size === 0) {

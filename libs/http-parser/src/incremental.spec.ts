@@ -92,3 +92,33 @@ test('limits may be given in part; the rest (even ones given as undefined) are t
   const strict = new HttpParser('request', new MessageCollector(), { maxStartLineBytes: undefined });
   expect(strict.execute(Buffer.from(`GET /${'a'.repeat(9000)} HTTP/1.1\r\n\r\n`))?.code).toBe('HPE_URI_TOO_LONG');
 });
+
+// Found by the server fuzzer (seed 20261127): a line that breaks two rules at once must get the
+// same error whole and split, so a client cannot pick its status by how TCP cuts its bytes.
+// Errors are reported in byte order: a line is too long at the first byte past its room.
+describe('a line that breaks two rules gets one error however it is split', () => {
+  const longTarget = '/' + 'a'.repeat(8_200);
+  const longValue = 'v'.repeat(17_000);
+  it.each([
+    ['too long, then HTTP/2.0 past the limit', `GET ${longTarget} HTTP/2.0\r\nHost: x\r\n\r\n`, 'HPE_URI_TOO_LONG'],
+    ['a header section too large, then a NUL past the limit', `GET / HTTP/1.1\r\nX: ${longValue}\u0000\r\n\r\n`, 'HPE_HEADERS_TOO_LARGE'],
+    ['a NUL in a header, then the section too large', `GET / HTTP/1.1\r\nX: a\u0000${longValue}\r\n\r\n`, 'HPE_INVALID_HEADER_VALUE'],
+    ['too long with a NUL in the target', `GET ${longTarget.slice(0, 5_000)}\u0000${longTarget.slice(5_000)} HTTP/1.1\r\n\r\n`, 'HPE_INVALID_TARGET'],
+    ['too long and valid', `GET ${longTarget} HTTP/1.1\r\nHost: x\r\n\r\n`, 'HPE_URI_TOO_LONG'],
+    ['too long, no line end yet', `GET ${longTarget}`, 'HPE_URI_TOO_LONG'],
+  ])('%s', (_name, raw, code) => {
+    const bytes = Buffer.from(raw, 'latin1');
+    const whole = new HttpParser('request', new MessageCollector()).execute(bytes);
+    expect(whole?.code).toBe(code);
+    for (const cut of [1, 3, 4_000, bytes.length - 3]) {
+      const parser = new HttpParser('request', new MessageCollector());
+      const first = parser.execute(bytes.subarray(0, cut));
+      const error = first ?? parser.execute(bytes.subarray(cut));
+      expect({ cut, code: error?.code }).toEqual({ cut, code });
+    }
+    const byteByByte = new HttpParser('request', new MessageCollector());
+    let error = null;
+    for (let i = 0; i < bytes.length && error === null; i++) error = byteByByte.execute(bytes.subarray(i, i + 1));
+    expect({ cut: 'every byte', code: error?.code }).toEqual({ cut: 'every byte', code });
+  });
+});
