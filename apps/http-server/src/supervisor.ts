@@ -3,7 +3,7 @@
 import { COUNTER_NAMES, GAUGE_NAMES, configFromArgvOrExit, failAndExit, onShutdownSignal, statsLine } from '@mths/http-service';
 import { WorkerPool, type WorkerExit } from '@mths/thread-pool';
 import { formatHostPort, tcpListenerFactory } from '@mths/transport';
-import { TEST_CRASH, type HttpWorkerData } from './worker-data';
+import { TEST_CRASH, TEST_HANG, type HttpWorkerData } from './worker-data';
 
 const NAME = 'http-server';
 
@@ -29,10 +29,17 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
     // Workers started under tsx need its loader too.
     execArgv: process.execArgv,
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    heartbeat:
+      config.watchdogMs > 0
+        ? { intervalMs: Math.min(1_000, Math.max(10, Math.floor(config.watchdogMs / 4))), timeoutMs: config.watchdogMs }
+        : undefined,
   });
   pool.on('worker-exit', (exit: WorkerExit) => {
     const why = exit.error ? exit.error.message : `exit code ${exit.exitCode}`;
     process.stderr.write(`${NAME}: worker ${exit.index} crashed (${why}); restarting in ${exit.restartInMs} ms\n`);
+  });
+  pool.on('worker-hung', (index: number, silentMs: number) => {
+    process.stderr.write(`${NAME}: worker ${index} is unresponsive (no heartbeat for ${(silentMs / 1000).toFixed(1)} s); terminating it\n`);
   });
   pool.on('worker-restart', (index: number) => process.stderr.write(`${NAME}: worker ${index} restarted\n`));
 
@@ -40,7 +47,12 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
   await reservation.close();
 
   process.on('SIGUSR1', () => process.stdout.write(statsLine(pool.counters)));
-  if (process.env['MTHS_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => pool.send(0, { type: TEST_CRASH }));
+  // Test-only fault injection, never on unless the environment asks: SIGUSR2 crashes worker 0
+  // (MTHS_TEST_HOOKS=1) or blocks its event loop (MTHS_TEST_HOOKS=hang).
+  const hook = process.env['MTHS_TEST_HOOKS'];
+  if (hook === '1' || hook === 'hang') {
+    process.on('SIGUSR2', () => pool.send(0, { type: hook === 'hang' ? TEST_HANG : TEST_CRASH }));
+  }
 
   onShutdownSignal(NAME, async () => {
     const { forced } = await pool.stop(config.drainTimeoutMs);

@@ -10,3 +10,5 @@ export interface HttpWorkerData {
 
 /** Main -> worker, only when MTHS_TEST_HOOKS=1: throw, to test supervision. */
 export const TEST_CRASH = 'test:crash';
+/** Main -> worker, only when MTHS_TEST_HOOKS=hang: block the event loop, to test the watchdog. */
+export const TEST_HANG = 'test:hang';

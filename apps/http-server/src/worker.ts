@@ -2,7 +2,7 @@
 import { AccessLog, startHttpService } from '@mths/http-service';
 import { workerContext } from '@mths/thread-pool';
 import { tcpListenerFactory } from '@mths/transport';
-import { TEST_CRASH, type HttpWorkerData } from './worker-data';
+import { TEST_CRASH, TEST_HANG, type HttpWorkerData } from './worker-data';
 
 export function runWorker(): void {
   const ctx = workerContext<HttpWorkerData>();
@@ -20,7 +20,9 @@ export function runWorker(): void {
     (service) => {
       ctx.onDrain(() => service.drain());
       ctx.onMessage((message) => {
-        if ((message as { type?: string }).type === TEST_CRASH) throw new Error('crash requested by the test hook');
+        const type = (message as { type?: string }).type;
+        if (type === TEST_CRASH) throw new Error('crash requested by the test hook');
+        if (type === TEST_HANG) for (;;); // a stuck event loop, for the watchdog to find
       });
       ctx.ready({ port: service.address.port });
     },

@@ -69,6 +69,13 @@ describe('parseServerArgs', () => {
     });
   });
 
+  it('takes --watchdog for http-server only; 0 turns it off', () => {
+    expect(parse(httpServer).watchdogMs).toBe(10_000);
+    expect(parse(httpServer, '--watchdog', '2.5').watchdogMs).toBe(2_500);
+    expect(parse(httpServer, '--watchdog', '0').watchdogMs).toBe(0);
+    expect(() => parse(simpleServer, '--watchdog', '1')).toThrow(/unknown option/);
+  });
+
   it.each([
     [['70000'], /port/],
     [['abc'], /port/],

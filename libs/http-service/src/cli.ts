@@ -25,6 +25,7 @@ interface Flags {
   headerTimeout?: string;
   keepAliveTimeout?: string;
   drainTimeout?: string;
+  watchdog?: string;
   maxRequestLine?: string;
   maxHeaderBytes?: string;
   maxHeaderCount?: string;
@@ -37,7 +38,11 @@ function program(spec: CliSpec): Command {
     .description(spec.description)
     .argument('[port]', `port to listen on, 0 for any free port (default ${d.port})`)
     .argument('[host]', `address to bind (default ${d.host})`);
-  if (spec.withThreads) cmd.argument('[threads]', `worker threads (default ${d.threads}, this machine's parallelism)`);
+  if (spec.withThreads) {
+    cmd
+      .argument('[threads]', `worker threads (default ${d.threads}, this machine's parallelism)`)
+      .option('--watchdog <s>', `replace a worker whose event loop is stuck this many seconds, 0 = never (default ${d.watchdogMs / 1000})`);
+  }
   return cmd
     .option('--root <dir>', 'folder to serve (default: the repo\'s resources/)')
     .option('--uploads <dir>', 'where POST /upload writes (default: <root>/uploads)')
@@ -81,6 +86,7 @@ function toConfig(spec: CliSpec, args: (string | undefined)[], flags: Flags): Se
   if (flags.headerTimeout !== undefined) overrides.headerTimeoutMs = parseSeconds(flags.headerTimeout, '--header-timeout');
   if (flags.keepAliveTimeout !== undefined) overrides.keepAliveTimeoutMs = parseSeconds(flags.keepAliveTimeout, '--keep-alive-timeout');
   if (flags.drainTimeout !== undefined) overrides.drainTimeoutMs = parseSeconds(flags.drainTimeout, '--drain-timeout');
+  if (flags.watchdog !== undefined) overrides.watchdogMs = flags.watchdog.trim() === '0' ? 0 : parseSeconds(flags.watchdog, '--watchdog');
   if (flags.maxRequestLine !== undefined) overrides.maxStartLineBytes = parseSize(flags.maxRequestLine, '--max-request-line');
   if (flags.maxHeaderBytes !== undefined) overrides.maxHeaderBytes = parseSize(flags.maxHeaderBytes, '--max-header-bytes');
   if (flags.maxHeaderCount !== undefined) overrides.maxHeaderCount = parseCount(flags.maxHeaderCount, '--max-header-count');

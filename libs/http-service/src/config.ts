@@ -29,6 +29,8 @@ export interface ServerConfig {
   readonly keepAliveTimeoutMs: number;
   /** On SIGTERM, in-flight work gets this long before it is cut. */
   readonly drainTimeoutMs: number;
+  /** A worker thread whose event loop is stuck this long is replaced (http-server); 0: never. */
+  readonly watchdogMs: number;
   /** Seconds a 503 asks the client to wait (Retry-After). */
   readonly retryAfterSeconds: number;
   /** Files up to this size are served from memory. */
@@ -63,6 +65,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = Object.freeze({
   headerTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   drainTimeoutMs: 10_000,
+  watchdogMs: 10_000,
   retryAfterSeconds: 1,
   cacheMaxFileBytes: 64 * 1024,
   cacheBudgetBytes: 32 * 1024 * 1024,

@@ -1,6 +1,6 @@
 // The pool's error catalogue: every failure has a stable code.
 
-export type PoolErrorCode = 'POOL_WORKER_FAILED_TO_START' | 'POOL_NOT_STARTED' | 'POOL_NOT_IN_WORKER';
+export type PoolErrorCode = 'POOL_WORKER_FAILED_TO_START' | 'POOL_WORKER_UNRESPONSIVE' | 'POOL_NOT_STARTED' | 'POOL_NOT_IN_WORKER';
 
 export class PoolError extends Error {
   override readonly name = 'PoolError';

@@ -6,3 +6,5 @@ export { SharedCounters } from './shared-counters';
 export type { CounterLayout } from './shared-counters';
 export { PoolError } from './errors';
 export type { PoolErrorCode } from './errors';
+export { HeartbeatMonitor, startHeartbeat } from './heartbeat';
+export type { HeartbeatOptions } from './heartbeat';

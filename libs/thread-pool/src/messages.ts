@@ -22,6 +22,8 @@ export interface PoolFailedMessage {
 export interface PoolWorkerData<T> {
   readonly index: number;
   readonly counters: { readonly names: readonly string[]; readonly slots: number; readonly buffer: SharedArrayBuffer };
+  /** Present when the pool watches for hung workers. */
+  readonly heartbeat: { readonly buffer: SharedArrayBuffer; readonly intervalMs: number } | undefined;
   readonly user: T;
 }
 

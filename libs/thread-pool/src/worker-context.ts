@@ -2,6 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { PoolError } from './errors';
 import { SharedCounters } from './shared-counters';
+import { startHeartbeat } from './heartbeat';
 import { POOL_DRAIN, POOL_FAILED, POOL_READY, isPoolMessage, type PoolWorkerData } from './messages';
 
 export interface WorkerContext<T> {
@@ -25,6 +26,7 @@ export function workerContext<T>(): WorkerContext<T> {
   const port = parentPort;
   const data = workerData as PoolWorkerData<T>;
   const counters = new SharedCounters(data.counters);
+  if (data.heartbeat) startHeartbeat(data.heartbeat.buffer, data.index, data.heartbeat.intervalMs);
   const listeners: ((message: unknown) => void)[] = [];
   let drain: (() => Promise<void> | void) | undefined;
 

@@ -6,8 +6,9 @@ import { PoolError } from './errors';
 const script = join(__dirname, 'testing/ts-worker.cjs');
 const tsFile = join(__dirname, 'testing/counting-worker.ts');
 
-function pool(size: number, extra: Record<string, unknown> = {}) {
+function pool(size: number, extra: Record<string, unknown> = {}, heartbeat?: { intervalMs: number; timeoutMs: number }) {
   return new WorkerPool({
+    heartbeat,
     size,
     script,
     workerData: { tsFile, ...extra },
@@ -100,5 +101,25 @@ describe('WorkerPool', () => {
     const failure = p.start();
     await expect(failure).rejects.toBeInstanceOf(PoolError);
     await expect(failure).rejects.toMatchObject({ causeCode: 'EADDRINUSE', message: 'port busy' });
+  });
+
+  it('replaces a worker whose event loop hangs, and only that one', async () => {
+    const p = pool(2, {}, { intervalMs: 25, timeoutMs: 300 });
+    await p.start();
+    const before = p.threadIds();
+    const hung = once(p, 'worker-hung');
+    const exited = once(p, 'worker-exit');
+    const restarted = once(p, 'worker-restart');
+    p.send(1, { type: 'hang' });
+    const [index, silentMs] = (await hung) as [number, number];
+    expect(index).toBe(1);
+    expect(silentMs).toBeGreaterThanOrEqual(300);
+    const [exit] = (await exited) as [WorkerExit];
+    expect(exit.error).toMatchObject({ code: 'POOL_WORKER_UNRESPONSIVE' });
+    expect(await restarted).toEqual([1]);
+    const after = p.threadIds();
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    await p.stop(1_000);
   });
 });

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { PoolError } from './errors';
 import { SharedCounters } from './shared-counters';
+import { HeartbeatMonitor, type HeartbeatOptions } from './heartbeat';
 import { POOL_DRAIN, POOL_FAILED, POOL_READY, isPoolMessage, type PoolFailedMessage, type PoolWorkerData } from './messages';
 
 export interface RestartPolicy {
@@ -33,6 +34,8 @@ export interface WorkerPoolOptions<T> {
   readonly execArgv?: string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly resourceLimits?: import('node:worker_threads').ResourceLimits;
+  /** Replace a worker whose event loop stops beating (a busy loop, a deadlock). */
+  readonly heartbeat?: HeartbeatOptions;
 }
 
 export interface WorkerExit {
@@ -44,6 +47,8 @@ export interface WorkerExit {
 }
 
 interface Slot {
+  /** Terminated by the watchdog: its exit is reported as unresponsive. */
+  hung: boolean;
   worker: Worker | undefined;
   startedAt: number;
   crashes: number;
@@ -51,7 +56,8 @@ interface Slot {
 }
 
 /**
- * Events: 'worker-exit' (WorkerExit) when a worker died unexpectedly, 'worker-restart' (index)
+ * Events: 'worker-exit' (WorkerExit) when a worker died unexpectedly, 'worker-hung' (index,
+ * silentMs) just before a worker that stopped beating is terminated, 'worker-restart' (index)
  * when its replacement is ready, 'message' (index, message) for everything workers send.
  */
 export class WorkerPool<T> extends EventEmitter {
@@ -59,14 +65,17 @@ export class WorkerPool<T> extends EventEmitter {
   private readonly slots: Slot[] = [];
   private readonly policy: RestartPolicy;
   private stopping = false;
+  private readonly monitor: HeartbeatMonitor | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WorkerPoolOptions<T>) {
     super();
     if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError('pool size must be a positive integer');
     this.policy = options.restart ?? DEFAULT_RESTART_POLICY;
     this.counters = SharedCounters.create(options.counterNames, options.size);
+    this.monitor = options.heartbeat ? new HeartbeatMonitor(options.size) : undefined;
     for (let i = 0; i < options.size; i++) {
-      this.slots.push({ worker: undefined, startedAt: 0, crashes: 0, restartTimer: undefined });
+      this.slots.push({ worker: undefined, startedAt: 0, crashes: 0, restartTimer: undefined, hung: false });
     }
   }
 
@@ -77,7 +86,9 @@ export class WorkerPool<T> extends EventEmitter {
   /** Starts every worker; resolves with their ready infos, rejects (and stops the rest) if one fails. */
   async start(): Promise<unknown[]> {
     try {
-      return await Promise.all(this.slots.map((_, index) => this.spawn(index)));
+      const infos = await Promise.all(this.slots.map((_, index) => this.spawn(index)));
+      this.startWatchdog();
+      return infos;
     } catch (error) {
       await this.stop(1_000);
       throw error;
@@ -105,6 +116,7 @@ export class WorkerPool<T> extends EventEmitter {
    */
   async stop(timeoutMs: number): Promise<{ forced: number }> {
     this.stopping = true;
+    clearInterval(this.watchdog);
     let forced = 0;
     const exits = this.slots.map(async (slot) => {
       if (slot.restartTimer) clearTimeout(slot.restartTimer);
@@ -127,7 +139,10 @@ export class WorkerPool<T> extends EventEmitter {
   }
 
   private spawn(index: number): Promise<unknown> {
-    const data: PoolWorkerData<T> = { index, counters: this.counters.layout, user: this.options.workerData };
+    const heartbeat = this.monitor && this.options.heartbeat
+      ? { buffer: this.monitor.buffer, intervalMs: this.options.heartbeat.intervalMs }
+      : undefined;
+    const data: PoolWorkerData<T> = { index, counters: this.counters.layout, heartbeat, user: this.options.workerData };
     const worker = new Worker(this.options.script, {
       workerData: data,
       execArgv: this.options.execArgv,
@@ -137,6 +152,8 @@ export class WorkerPool<T> extends EventEmitter {
     const slot = this.slots[index]!;
     slot.worker = worker;
     slot.startedAt = Date.now();
+    slot.hung = false;
+    this.monitor?.reset(index, slot.startedAt);
 
     return new Promise((resolve, reject) => {
       let ready = false;
@@ -144,6 +161,8 @@ export class WorkerPool<T> extends EventEmitter {
       worker.on('message', (message: unknown) => {
         if (!ready && isPoolMessage(message, POOL_READY)) {
           ready = true;
+          // The grace period counts from ready: a slow start (tsx compiling) is not a hang.
+          this.monitor?.reset(index, Date.now());
           resolve((message as { info: unknown }).info);
         } else if (isPoolMessage(message, POOL_FAILED)) {
           const failed = message as PoolFailedMessage;
@@ -163,9 +182,31 @@ export class WorkerPool<T> extends EventEmitter {
           return;
         }
         if (this.stopping) return;
-        this.scheduleRestart(index, exitCode, failure);
+        const why = slot.hung
+          ? new PoolError('POOL_WORKER_UNRESPONSIVE', `worker ${index} stopped answering its heartbeat and was terminated`)
+          : failure;
+        this.scheduleRestart(index, exitCode, why);
       });
     });
+  }
+
+  /** Terminates workers whose heartbeat stopped; their exit then restarts them as for a crash. */
+  private startWatchdog(): void {
+    const options = this.options.heartbeat;
+    const monitor = this.monitor;
+    if (!options || !monitor) return;
+    this.watchdog = setInterval(() => {
+      const now = Date.now();
+      this.slots.forEach((slot, index) => {
+        if (!slot.worker || slot.hung) return;
+        const silent = monitor.silentFor(index, now);
+        if (silent < options.timeoutMs) return;
+        slot.hung = true;
+        this.emit('worker-hung', index, silent);
+        void slot.worker.terminate();
+      });
+    }, options.intervalMs);
+    this.watchdog.unref();
   }
 
   private scheduleRestart(index: number, exitCode: number, error: Error | undefined): void {
