@@ -56,19 +56,9 @@ const KNOWN_CODINGS: readonly string[] = ['gzip', 'x-gzip', 'deflate', 'compress
  */
 export function transferCodings(value: string, flags: number): number {
   flags |= TE_PRESENT;
-  const len = value.length;
-  let i = 0;
-  while (i < len) {
-    const c = value.charCodeAt(i);
-    // Empty list elements are ignored (RFC 9110 §5.6.1.2).
-    if (c === COMMA || isOws(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < len && value.charCodeAt(i) !== COMMA) i++;
-    let end = i;
-    while (isOws(value.charCodeAt(end - 1))) end--;
+  for (let start = nextMember(value, 0); start < value.length; ) {
+    const stop = memberEnd(value, start);
+    const end = trimmedEnd(value, start, stop);
     if (equalsLower(value, start, end, 'chunked')) {
       flags |= flags & CHUNKED_SEEN ? TE_CHUNKED_TWICE : CHUNKED_SEEN;
       flags |= TE_CHUNKED_LAST;
@@ -79,6 +69,7 @@ export function transferCodings(value: string, flags: number): number {
       while (nameEnd < end && value.charCodeAt(nameEnd) !== 0x3b && !isOws(value.charCodeAt(nameEnd))) nameEnd++;
       if (!isKnownCoding(value, start, nameEnd)) flags |= TE_UNKNOWN;
     }
+    start = nextMember(value, stop);
   }
   return flags;
 }
@@ -105,23 +96,41 @@ export function connectionTokens(value: string): number {
   // Nearly every value is one of these two exactly.
   if (value === 'keep-alive') return CONN_KEEP_ALIVE;
   if (value === 'close') return CONN_CLOSE;
-  const len = value.length;
   let flags = 0;
-  let i = 0;
-  while (i < len) {
-    const c = value.charCodeAt(i);
-    if (c === COMMA || isOws(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < len && value.charCodeAt(i) !== COMMA) i++;
-    let end = i;
-    while (isOws(value.charCodeAt(end - 1))) end--;
+  for (let start = nextMember(value, 0); start < value.length; ) {
+    const stop = memberEnd(value, start);
+    const end = trimmedEnd(value, start, stop);
     if (equalsLower(value, start, end, 'close')) flags |= CONN_CLOSE;
     else if (equalsLower(value, start, end, 'keep-alive')) flags |= CONN_KEEP_ALIVE;
+    start = nextMember(value, stop);
   }
   return flags;
+}
+
+// List members (RFC 9110 §5.6.1): separated by commas with optional whitespace; empty members
+// are ignored by recipients (§5.6.1.2).
+
+/** The first character of the next member at or after `i`, or value.length. */
+function nextMember(value: string, i: number): number {
+  const len = value.length;
+  while (i < len) {
+    const c = value.charCodeAt(i);
+    if (c !== COMMA && !isOws(c)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Where the member starting at `start` ends: at the next comma or the end of the value. */
+function memberEnd(value: string, start: number): number {
+  const comma = value.indexOf(',', start);
+  return comma < 0 ? value.length : comma;
+}
+
+/** `end` moved back over trailing whitespace. */
+function trimmedEnd(value: string, start: number, end: number): number {
+  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** value[start, end) equals `lower` (a lower-case ASCII literal), ignoring ASCII case. */

@@ -1,9 +1,10 @@
 // SPEC §3 "Load" and §6: a worker that throws is logged and replaced and the server keeps
 // answering (crash injected by the MTHS_TEST_HOOKS=1 SIGUSR2 switch of http-server).
-import { expectBody, get } from '../harness/contract-row';
+import { get } from '../harness/contract-row';
 import type { Implementation } from '../harness/implementations';
 import { HTTP_SERVER_1 } from '../harness/implementations';
 import { useServer } from '../harness/use-server';
+import { expectStillServing } from './still-serving';
 
 const HTTP_SERVER_2: Implementation = { name: 'http-server, 2 threads', app: 'http-server', threads: 2 };
 
@@ -23,14 +24,7 @@ describe.each([HTTP_SERVER_1, HTTP_SERVER_2])('worker crash: $name', (impl) => {
     await s.waitForLine('stderr', (line) => line.includes('worker 0 restarted'), 10_000, from);
     expect(s.exit).toBeNull();
 
-    const clients = await Promise.all(Array.from({ length: 20 }, () => s.connect()));
-    await Promise.all(
-      clients.map(async (client) => {
-        await client.send(get('/hello.txt', s));
-        expectBody(await client.response(), { file: 'hello.txt' }, s.site.files);
-        client.destroy();
-      }),
-    );
+    await expectStillServing(s);
     const stats = await s.stats();
     expect(stats.workers).toHaveLength(impl.threads ?? 1);
   });

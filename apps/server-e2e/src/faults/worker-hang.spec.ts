@@ -1,9 +1,9 @@
 // SPEC §3 "Load" (the main thread supervises) and §6: a worker whose event loop is stuck is
 // found by its missing heartbeat, replaced, and the server keeps answering (hang injected by
 // the MTHS_TEST_HOOKS=hang SIGUSR2 switch of http-server).
-import { expectBody, get } from '../harness/contract-row';
 import type { Implementation } from '../harness/implementations';
 import { useServer } from '../harness/use-server';
+import { expectStillServing } from './still-serving';
 
 const HTTP_SERVER_2: Implementation = { name: 'http-server, 2 threads', app: 'http-server', threads: 2 };
 
@@ -18,13 +18,6 @@ describe('worker hang: http-server, 2 threads', () => {
     await s.waitForLine('stderr', (line) => line.includes('worker 0 restarted'), 10_000, from);
     expect(s.exit).toBeNull();
 
-    const clients = await Promise.all(Array.from({ length: 20 }, () => s.connect()));
-    await Promise.all(
-      clients.map(async (client) => {
-        await client.send(get('/hello.txt', s));
-        expectBody(await client.response(), { file: 'hello.txt' }, s.site.files);
-        client.destroy();
-      }),
-    );
+    await expectStillServing(s);
   });
 });
