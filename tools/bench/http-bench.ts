@@ -1,5 +1,5 @@
 // HTTP server benchmark (not a test): http-server (1 thread), simple-server, a node:http
-// baseline and nginx, one at a time on CPU 0, loaded by wrk from CPU 1. Prints a table and
+// baseline, a node:net floor and nginx, one at a time on CPU 0, loaded by wrk from CPU 1. Prints a table and
 // writes docs/benchmarks.md + docs/benchmarks.svg.
 // Run: tsx tools/bench/http-bench.ts [--duration S] [--repeat N] [--only small,html,...] [--servers ...] [--no-write]
 // (--help lists the flags; a bad flag exits 2 with a one-line reason).
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runAutocannon } from './http/autocannon';
-import { bundleBaseline } from './http/baseline-bundle';
+import { bundleBaseline, bundleFloor } from './http/baseline-bundle';
 import { createWorkspace, removeWorkspace } from './http/bench-workspace';
 import { chartSvg } from './http/chart-svg';
 import { combineRounds } from './http/combine';
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       nodeBin,
       workspace,
       baselineScript: bundleBaseline(workspace.scratch),
+      floorScript: bundleFloor(workspace.scratch),
       nginxBin,
       serverCpu: pin ? SERVER_CPU : undefined,
     };

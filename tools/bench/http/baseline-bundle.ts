@@ -1,13 +1,13 @@
-// Bundles the node:http baseline to one CommonJS file with esbuild, so it runs on plain node
-// exactly as our apps do (their builds are esbuild bundles too), with no loader in between.
+// Bundles the node:http baseline and the node:net floor to one CommonJS file each with esbuild,
+// so they run on plain node exactly as our apps do (their builds are esbuild bundles too).
 
 import { buildSync } from 'esbuild';
 import * as path from 'node:path';
 
-export function bundleBaseline(scratch: string): string {
-  const outfile = path.join(scratch, 'node-http-baseline.js');
+function bundle(entry: string, outName: string, scratch: string): string {
+  const outfile = path.join(scratch, outName);
   buildSync({
-    entryPoints: [path.join(__dirname, '..', 'baseline', 'main.ts')],
+    entryPoints: [path.join(__dirname, '..', 'baseline', entry)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -17,3 +17,7 @@ export function bundleBaseline(scratch: string): string {
   });
   return outfile;
 }
+
+export const bundleBaseline = (scratch: string): string => bundle('main.ts', 'node-http-baseline.js', scratch);
+
+export const bundleFloor = (scratch: string): string => bundle('net-raw-main.ts', 'node-net-raw.js', scratch);

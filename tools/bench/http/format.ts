@@ -2,7 +2,7 @@
 // words for cells that have no figure.
 
 import { toMiB } from './rss';
-import type { CellResult, Unit } from './types';
+import { FLOOR_SERVER, type CellResult, type Unit } from './types';
 
 export const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -38,3 +38,7 @@ export function missingWord(cell: CellResult | undefined): string {
   if (cell.status === 'failed') return 'failed';
   return '–';
 }
+
+/** The floor's upload answers a fixed 201 without reading or storing the body: say so beside its figures. */
+export const floorNote = (cell: CellResult): string =>
+  cell.server === FLOOR_SERVER && cell.workload === 'upload' ? ' (floor, no disk write)' : '';

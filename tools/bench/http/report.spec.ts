@@ -116,3 +116,34 @@ describe('chartSvg', () => {
     expect(svg.match(/>n\/a</g)).toHaveLength(6);
   });
 });
+
+describe('the node:net floor in the report', () => {
+  const results: CellResult[] = [
+    ...RESULTS,
+    ok('small', 'node-net-raw', 300_000, { cpuUsPerUnit: 3, cpuUtilisation: 0.99 }),
+    ok('upload', 'node-net-raw', 250_000, { cpuUsPerUnit: 3.5, cpuUtilisation: 0.99 }),
+  ];
+  const servers: ServerKind[] = ['http-server', 'node-http', 'node-net-raw', 'nginx'];
+  const md = markdownReport({
+    results, workloads: WORKLOADS, servers, machine: MACHINE, command: 'x', date: 'd', durationS: 5, warmUpS: 1, repeat: 1, pinned: true, chartFile: undefined,
+  });
+
+  it('is a column of every table, its upload cell marked as a floor with no disk write', () => {
+    expect(md).toContain('| workload | http-server (1 thread) | node:http | node:net floor | nginx | http-server ÷ node:http |');
+    expect(md).toContain('| GET 20 B file, keep-alive, 64 conns | 160,000 req/s | 100,000 req/s | 300,000 req/s | 200,000 req/s | 1.60x |');
+    expect(md).toContain('| 250,000 req/s (floor, no disk write) |');
+    expect(md).toContain('| 3.5 µs (floor, no disk write) |');
+    expect(md).toContain('`ours µs - floor µs`');
+  });
+
+  it('is drawn as a thin marker, not a bar, and a floor far above the rest does not stretch the axis', () => {
+    const svg = chartSvg(results, WORKLOADS.filter((w) => w.kind === 'load'), servers);
+    expect(svg).toContain('>node:net floor</text>');
+    expect(svg.match(/<line [^>]*><title>node:net floor/g)).toHaveLength(2);
+    expect(svg.match(/<rect [^>]*><title>node:net floor/g)).toBeNull();
+    expect(svg).toContain('>floor 3.00x</text>');
+    expect(svg).toContain('>floor 277.78x (off scale)</text>');
+    expect(svg).toContain('>3.0x</text>');
+    expect(svg).not.toContain('>4.0x</text>');
+  });
+});

@@ -3,7 +3,7 @@
 // issue's targets marked met, missed or load-bound.
 
 import { cpuEfficiency, cpuUnitLabel, isLoadBound, LOAD_BOUND_UTILISATION } from './cpu-cost';
-import { fmt, formatCpu, formatMs, formatRatio, formatRss, formatUtilisation, formatValue, hasWarnings, missingWord } from './format';
+import { floorNote, fmt, formatCpu, formatMs, formatRatio, formatRss, formatUtilisation, formatValue, hasWarnings, missingWord } from './format';
 import type { MachineFacts } from './machine';
 import { findCell, ratio } from './results';
 import { checkTargets, type Verdict } from './targets';
@@ -43,6 +43,9 @@ const CPU_VS_NODE_HTTP: RatioColumns = {
   value: cpuEfficiency,
 };
 
+const withFloorNote = (cell: CellResult, shown: string | undefined): string | undefined =>
+  shown === undefined ? undefined : shown + floorNote(cell);
+
 function table(input: ReportInput, workloads: readonly Workload[], text: CellText, ratios?: RatioColumns): string {
   const ours = ratios === undefined ? [] : OUR_SERVERS.filter((s) => input.servers.includes(s) && input.servers.includes('node-http'));
   const head = ['workload', ...input.servers.map((s) => SERVER_LABELS[s]), ...ours.map((s) => ratios?.head(s) ?? s)];
@@ -50,7 +53,7 @@ function table(input: ReportInput, workloads: readonly Workload[], text: CellTex
   for (const workload of workloads) {
     const cells = input.servers.map((server) => {
       const cell = findCell(input.results, workload.id, server);
-      const shown = cell?.status === 'ok' ? text(cell, workload) : undefined;
+      const shown = cell?.status === 'ok' ? withFloorNote(cell, text(cell, workload)) : undefined;
       return shown ?? missingWord(cell);
     });
     const compared = ours.map((server) => formatRatio(ratios?.value(input.results, workload.id, server)));
@@ -116,7 +119,8 @@ export function markdownReport(input: ReportInput): string {
     'The parser on its own, against Node\'s llhttp: [benchmarks-parser.md](benchmarks-parser.md) (`npm run bench:parser`).',
     '',
     'Our `http-server` (one worker thread) and `simple-server` against a plain node:http static',
-    'server (`tools/bench/baseline/`, files cached in a Map) and nginx, on the same files.',
+    'server (`tools/bench/baseline/`, files cached in a Map), a node:net floor that answers without',
+    'parsing, and nginx, on the same files.',
     `${placement} Every cell starts a fresh server, sends one checked request, warms up for`,
     `${input.warmUpS} s, then measures for ${input.durationS} s; the server is stopped before the next cell.`,
     ...(input.repeat > 1 ? [`The whole grid ran ${input.repeat} times; each figure is the median round (RSS: the highest).`] : []),
@@ -180,6 +184,14 @@ export function markdownReport(input: ReportInput): string {
     '  (`--max-requests-per-connection`) and wrk reconnects; node:http and nginx (1000) keep it longer.',
     '- node:http: `http.createServer`, headers prebuilt per file, `res.end(buffer)`; no Host check.',
     '  POST /upload parses the JSON and writes it to a temp file, then renames it, like ours.',
+    '- node:net floor (`tools/bench/baseline/net-raw.ts`): a `net.createServer` that answers every',
+    '  \'data\' event with one response prebuilt at start for the cell\'s workload (the file read into',
+    '  memory once), with no parsing, routing, file checks, Date header or logging; for Connection: close',
+    '  it sends `Connection: close` and ends the socket. It is the floor any Node server pays: the kernel,',
+    '  libuv and one write per request. `ours µs - floor µs` in the CPU table is what our parsing,',
+    '  routing, file checks and logging cost per request. Its POST /upload is a fixed 201 that neither',
+    '  reads nor writes the body: marked "floor, no disk write", a floor for the request cost, not for',
+    '  storing a file.',
     '- nginx: one process (`master_process off`), `sendfile`, `open_file_cache`, access log off; it has',
     '  no upload endpoint (n/a).',
     '- Idle memory: the bench opens 1000 sockets (100 at a time), each sends one GET and keeps the',

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { runAutocannon } from './autocannon';
-import { bundleBaseline } from './baseline-bundle';
+import { bundleBaseline, bundleFloor } from './baseline-bundle';
 import { createWorkspace, removeWorkspace, type BenchWorkspace } from './bench-workspace';
 import { which } from './machine';
 import { preflight } from './preflight';
@@ -27,6 +27,7 @@ describe('bench cells against real servers', () => {
       nodeBin: process.execPath,
       workspace,
       baselineScript: bundleBaseline(workspace.scratch),
+      floorScript: bundleFloor(workspace.scratch),
       nginxBin: which('nginx'),
       serverCpu: undefined,
     };
@@ -54,6 +55,13 @@ describe('bench cells against real servers', () => {
     expect(cell.cpuUtilisation).toBeLessThan(2.5);
   }, 20_000);
 
+  it('measures GETs on the node:net floor, which answers without parsing', async () => {
+    const cell = await runCell(workloadById('small'), 'node-net-raw', ctx);
+    expect(cell).toMatchObject({ status: 'ok', badResponses: 0, socketErrors: 0 });
+    expect(cell.value).toBeGreaterThan(0);
+    expect(cell.cpuUsPerUnit).toBeGreaterThan(0);
+  }, 20_000);
+
   it('measures uploads (201) and leaves the uploads folder empty', async () => {
     const cell = await runCell(workloadById('upload'), 'node-http', ctx);
     expect(cell).toMatchObject({ status: 'ok', badResponses: 0 });
@@ -70,7 +78,7 @@ describe('bench cells against real servers', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as AddressInfo).port;
     try {
-      await expect(startServer('node-http', launch, { port, idle: false })).rejects.toMatchObject({
+      await expect(startServer('node-http', launch, { port, idle: false, workload: 'small' })).rejects.toMatchObject({
         code: 'BENCH_SERVER_EXITED',
         message: expect.stringContaining('EADDRINUSE'),
       });
@@ -85,7 +93,7 @@ describe('bench cells against real servers', () => {
       expect(await runCell(workloadById('small'), 'nginx', ctx)).toMatchObject({ status: 'unavailable' });
       return;
     }
-    const server = await startServer('nginx', launch, { port: await findFreePort(), idle: false });
+    const server = await startServer('nginx', launch, { port: await findFreePort(), idle: false, workload: 'large' });
     try {
       expect(readRssBytes(server.pid)).toBeGreaterThan(0);
       await preflight({ port: server.port, method: 'GET', path: `/${FIXTURES.large.name}`, headers: {} }, 200, FIXTURES.large.size);

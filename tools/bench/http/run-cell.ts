@@ -80,7 +80,7 @@ export async function runCell(workload: Workload, kind: ServerKind, ctx: CellCon
   cleanUploads(ctx.workspace);
   let server: RunningServer | undefined;
   try {
-    server = await startServer(kind, ctx.launch, { port: await findFreePort(), idle: workload.kind === 'idle' });
+    server = await startServer(kind, ctx.launch, { port: await findFreePort(), idle: workload.kind === 'idle', workload: workload.id });
     return workload.kind === 'idle' ? await measureIdle(server, workload) : await measureLoad(server, workload, ctx);
   } catch (error) {
     return { workload: workload.id, server: kind, status: 'failed', reason: describeFailure(error) };

@@ -1,5 +1,5 @@
 // Starts and stops each kind of server for one bench cell: ours (built bundles), the node:http
-// baseline and nginx, each pinned to one CPU with taskset, and waits until it accepts.
+// baseline, the node:net floor and nginx, each pinned to one CPU with taskset, and waits until it accepts.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import type { BenchWorkspace } from './bench-workspace';
 import { BenchError } from './errors';
 import { writeNginxSetup } from './nginx-config';
-import type { ServerKind } from './types';
+import type { ServerKind, WorkloadId } from './types';
 import { waitForLine, waitForPort } from './wait-for';
+import { workloadById } from './workloads';
 
 export interface LaunchContext {
   readonly repoRoot: string;
@@ -16,6 +17,8 @@ export interface LaunchContext {
   readonly workspace: BenchWorkspace;
   /** The bundled node:http baseline (baseline-bundle.ts). */
   readonly baselineScript: string;
+  /** The bundled node:net floor (baseline-bundle.ts). */
+  readonly floorScript: string;
   readonly nginxBin: string | undefined;
   /** CPU for the server (`taskset -c N`); undefined runs it unpinned. */
   readonly serverCpu: number | undefined;
@@ -25,6 +28,8 @@ export interface LaunchOptions {
   readonly port: number;
   /** The idle-memory cell: long keep-alive and room for 1000+ connections. */
   readonly idle: boolean;
+  /** The cell's workload: the floor is started with that workload's one answer. */
+  readonly workload: WorkloadId;
 }
 
 export interface RunningServer {
@@ -61,6 +66,15 @@ function ourFlags(ctx: LaunchContext, options: LaunchOptions): string[] {
   return flags;
 }
 
+/** The floor's flags: which prebuilt answer it sends, and whether it closes after it. */
+function floorFlags(ctx: LaunchContext, id: WorkloadId): string[] {
+  const workload = workloadById(id);
+  if (workload.kind === 'load' && workload.method === 'POST') return ['--upload'];
+  const flags = ['--file', path.join(ctx.workspace.root, workload.path.slice(1))];
+  if (workload.kind === 'load' && workload.headers.Connection === 'close') flags.push('--close');
+  return flags;
+}
+
 function commandLine(kind: ServerKind, ctx: LaunchContext, options: LaunchOptions): [string, string[]] {
   const port = String(options.port);
   switch (kind) {
@@ -76,6 +90,8 @@ function commandLine(kind: ServerKind, ctx: LaunchContext, options: LaunchOption
           '--keep-alive-timeout', options.idle ? String(IDLE_KEEP_ALIVE_S) : '5',
         ],
       ];
+    case 'node-net-raw':
+      return [ctx.nodeBin, [ctx.floorScript, '--port', port, ...floorFlags(ctx, options.workload)]];
     case 'nginx': {
       const setup = writeNginxSetup(ctx.workspace.scratch, {
         root: ctx.workspace.root,

@@ -2,7 +2,7 @@
 // server CPU per request, CPU utilisation and both ratios to node:http.
 
 import { cpuEfficiency, cpuUnitLabel } from './cpu-cost';
-import { formatCpu, formatMs, formatRatio, formatRss, formatUtilisation, formatValue, hasWarnings, missingWord } from './format';
+import { floorNote, formatCpu, formatMs, formatRatio, formatRss, formatUtilisation, formatValue, hasWarnings, missingWord } from './format';
 import { findCell, ratio } from './results';
 import { SERVER_LABELS, type CellResult, type ServerKind } from './types';
 import type { Workload } from './workloads';
@@ -30,7 +30,7 @@ export function textTable(results: readonly CellResult[], workloads: readonly Wo
       rows.push([
         workload.title,
         SERVER_LABELS[server],
-        `${formatValue(cell.value, workload.unit)} ${workload.unit}${mark}`,
+        `${formatValue(cell.value, workload.unit)} ${workload.unit}${mark}${floorNote(cell)}`,
         cell.p99Ms === undefined ? '' : formatMs(cell.p99Ms),
         cell.peakRssBytes === undefined ? '' : formatRss(cell.peakRssBytes),
         server === 'node-http' ? '' : formatRatio(ratio(results, workload.id, server, 'node-http')),

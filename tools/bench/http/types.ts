@@ -1,6 +1,6 @@
 // Names shared by every part of the HTTP bench: the servers, the workloads and one cell's result.
 
-export const SERVER_KINDS = ['http-server', 'simple-server', 'node-http', 'nginx'] as const;
+export const SERVER_KINDS = ['http-server', 'simple-server', 'node-http', 'node-net-raw', 'nginx'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 /** Ours, in the order the report compares them with node:http. */
@@ -10,8 +10,12 @@ export const SERVER_LABELS: Readonly<Record<ServerKind, string>> = {
   'http-server': 'http-server (1 thread)',
   'simple-server': 'simple-server',
   'node-http': 'node:http',
+  'node-net-raw': 'node:net floor',
   nginx: 'nginx',
 };
+
+/** The floor: node:net answering every data event with one prebuilt response, no parsing. */
+export const FLOOR_SERVER: ServerKind = 'node-net-raw';
 
 export const WORKLOAD_IDS = ['small', 'html', 'large', 'close', 'upload', 'idle'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
