@@ -45,6 +45,8 @@ export class Connection implements ParserHandler {
   private peerEnded = false;
   private paused = false;
   private draining = false;
+  /** Waiting for the client to read before answering more (counted in stalledReaders). */
+  private stalledReader = false;
   /** Clock of the current chunk, read once per 'data' event. */
   private now: number;
   private messageStartedAt: number;
@@ -129,6 +131,7 @@ export class Connection implements ParserHandler {
   /** @internal socket listener */
   onClose(): void {
     this.abandonPartialRequest('went away');
+    this.setStalledReader(false);
     this.closing = true;
     this.queue.length = 0;
     this.onGone(this);
@@ -153,6 +156,7 @@ export class Connection implements ParserHandler {
       // A client that pipelines but does not read its answers gets no more until it does.
       if (this.socket.writableLength > MAX_UNREAD_BYTES) {
         this.busy = true;
+        this.setStalledReader(true);
         this.socket.once('drain', this.resumeAfterDrain);
         return;
       }
@@ -188,8 +192,16 @@ export class Connection implements ParserHandler {
 
   private readonly resumeAfterDrain = (): void => {
     this.busy = false;
+    this.setStalledReader(false);
     this.processQueue();
   };
+
+  /** Keeps the shared `stalledReaders` gauge in step with this connection, once each way. */
+  private setStalledReader(stalled: boolean): void {
+    if (stalled === this.stalledReader) return;
+    this.stalledReader = stalled;
+    this.env.stats.readerStalled(stalled);
+  }
 
   private afterAsync(request: PendingRequest, result: HttpResult): void {
     this.busy = false;

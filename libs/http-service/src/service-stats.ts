@@ -2,9 +2,9 @@
 // test) can read them without messages.
 import type { SharedCounters } from '@mths/thread-pool';
 
-export const COUNTER_NAMES = ['connections', 'requests', 'bytesIn', 'bytesOut', 'rejected'] as const;
+export const COUNTER_NAMES = ['connections', 'requests', 'bytesIn', 'bytesOut', 'rejected', 'stalledReaders'] as const;
 /** Counters describing live state, zeroed when their worker dies. */
-export const GAUGE_NAMES = ['connections'] as const;
+export const GAUGE_NAMES = ['connections', 'stalledReaders'] as const;
 
 export class ServiceStats {
   private readonly connectionsCell: number;
@@ -12,6 +12,7 @@ export class ServiceStats {
   private readonly bytesInCell: number;
   private readonly bytesOutCell: number;
   private readonly rejectedCell: number;
+  private readonly stalledReadersCell: number;
   /** Open sockets of this service, kept locally too: admission control reads it per accept. */
   open = 0;
 
@@ -24,6 +25,7 @@ export class ServiceStats {
     this.bytesInCell = counters.cell(slot, 'bytesIn');
     this.bytesOutCell = counters.cell(slot, 'bytesOut');
     this.rejectedCell = counters.cell(slot, 'rejected');
+    this.stalledReadersCell = counters.cell(slot, 'stalledReaders');
   }
 
   opened(): void {
@@ -38,6 +40,11 @@ export class ServiceStats {
 
   rejected(): void {
     this.counters.add(this.rejectedCell, 1);
+  }
+
+  /** A connection holds its queued answers until its client reads (or stops holding them). */
+  readerStalled(stalled: boolean): void {
+    this.counters.add(this.stalledReadersCell, stalled ? 1 : -1);
   }
 
   request(): void {
