@@ -24,7 +24,8 @@ export class PendingRequest implements HttpRequest {
 
 export const CONTINUE_100 = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
 
-function headerValue(head: MessageHead, name: string): string | undefined {
+/** The first value of header `name` (lower-case), or undefined. */
+export function headerValue(head: MessageHead, name: string): string | undefined {
   const h = head.headers;
   for (let i = 0; i < h.length; i += 2) if (h[i] === name) return h[i + 1];
   return undefined;

@@ -13,8 +13,6 @@ export class ServiceStats {
   private readonly bytesOutCell: number;
   private readonly rejectedCell: number;
   private readonly stalledReadersCell: number;
-  /** Open sockets of this service, kept locally too: admission control reads it per accept. */
-  open = 0;
 
   constructor(
     private readonly counters: SharedCounters,
@@ -29,12 +27,10 @@ export class ServiceStats {
   }
 
   opened(): void {
-    this.open++;
     this.counters.add(this.connectionsCell, 1);
   }
 
   closed(): void {
-    this.open--;
     this.counters.add(this.connectionsCell, -1);
   }
 

@@ -10,6 +10,7 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import { Connection, type ConnectionEnv } from './connection';
 import { ServiceStats } from './service-stats';
+import { headerValue } from './pending-request';
 
 export interface HttpServiceOptions {
   readonly config: ServerConfig;
@@ -54,21 +55,21 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   let drained: () => void = () => undefined;
   let lastRejectWarning = 0;
   const overloaded = serviceUnavailable(config.retryAfterSeconds);
-  const overloadedResponse = finishHead(overloaded.fixedHead, CLOSE_HEADERS, overloaded.body ?? undefined);
 
   const onConnection = (socket: Socket) => {
     if (env === undefined || draining) {
       socket.destroy();
       return;
     }
-    if (stats.open >= config.maxConnections) {
+    if (connections.size >= config.maxConnections) {
       stats.rejected();
       const now = Date.now();
       if (now - lastRejectWarning > 1_000) {
         lastRejectWarning = now;
-        log.warn(`503 to ${socket.remoteAddress ?? '-'}: ${stats.open} connections open (--max-connections ${config.maxConnections})`);
+        log.warn(`503 to ${socket.remoteAddress ?? '-'}: ${connections.size} connections open (--max-connections ${config.maxConnections})`);
       }
-      rejectOverloaded(socket, overloadedResponse);
+      // Finished per rejection, so its Date is today's.
+      rejectOverloaded(socket, finishHead(overloaded.fixedHead, CLOSE_HEADERS, overloaded.body ?? undefined));
       return;
     }
     stats.opened();
@@ -92,9 +93,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
         const cause = error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : error.message;
         log.warn(`${error.status} for ${request.head.method} ${request.head.target} from ${request.remoteAddress}: ${cause}`);
       } else if (error.code === 'HND_HOST_NOT_ALLOWED') {
-        const h = request.head.headers;
-        let host = request.head.target;
-        for (let i = 0; i < h.length; i += 2) if (h[i] === 'host') host = h[i + 1] ?? host;
+        const host = headerValue(request.head, 'host') ?? request.head.target;
         log.warn(`403 for ${request.remoteAddress}: Host "${host}" is not in the allow-list`);
       }
     },
