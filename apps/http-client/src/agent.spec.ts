@@ -1,5 +1,6 @@
 // The agent and connection against real sockets on 127.0.0.1: keep-alive reuse, reconnect-once,
 // every body framing the parser knows, and each way a response can fail.
+import { waitFor } from '@mths/test-kit';
 import type { Socket } from 'node:net';
 import { Agent } from './agent';
 import { ClientError } from './errors';
@@ -69,7 +70,7 @@ describe('agent over node:http', () => {
     expect(agent.isKept(server.url)).toBe(true);
     server.closeIdle();
     // Wait (bounded) until the client has seen the FIN, as it would while a user types.
-    for (let i = 0; i < 500 && agent.isKept(server.url); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    await waitFor(() => !agent.isKept(server.url), 1_000, 'the client to see the FIN');
     expect(agent.isKept(server.url)).toBe(false);
     const second = await send(agent, get(`${server.url}/hello.txt`));
     expect(second.body.toString()).toBe(TEXT);

@@ -1,5 +1,6 @@
 // The real REPL in a pseudo-terminal (util-linux `script`): inquirer's prompts, colours on a
 // TTY, a GET typed by hand and its status line. Every wait is bounded; the child is killed at the end.
+import { waitFor } from '@mths/test-kit';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,26 +44,21 @@ describe('REPL in a terminal', () => {
     pty.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => pty.on('close', resolve));
 
-    const waitFor = async (pattern: RegExp, from = 0): Promise<void> => {
-      for (let i = 0; i < 500; i++) {
-        if (pattern.test(screen.slice(from).replace(ANSI, ''))) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      throw new Error(`timed out waiting for ${pattern}; screen so far:\n${screen.replace(ANSI, '')}`);
-    };
+    const waitForScreen = (pattern: RegExp, from = 0): Promise<boolean> =>
+      waitFor(() => pattern.test(screen.slice(from).replace(ANSI, '')), 5_000, () => `${pattern}; screen so far:\n${screen.replace(ANSI, '')}`);
 
     const prompt = new RegExp(`127\\.0\\.0\\.1:${server.port}>`);
-    await waitFor(prompt);
+    await waitForScreen(prompt);
     let mark = screen.length;
     pty.stdin.write('GET /hello.txt\r');
-    await waitFor(/HTTP\/1\.1 200 OK[\s\S]*Hello, world![\s\S]*new connection #1/, mark);
+    await waitForScreen(/HTTP\/1\.1 200 OK[\s\S]*Hello, world![\s\S]*new connection #1/, mark);
     // A TTY gets colour: the 2xx status line is green (SGR 32).
     expect(screen).toMatch(/\u001b\[32m(\u001b\[1m)?HTTP\/1\.1 200 OK/);
 
-    await waitFor(prompt, mark + 1);
+    await waitForScreen(prompt, mark + 1);
     mark = screen.length;
     pty.stdin.write('/hello.txt\r');
-    await waitFor(/reused connection #1/, mark);
+    await waitForScreen(/reused connection #1/, mark);
 
     pty.stdin.write('.exit\r');
     let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,6 @@
 // The REPL driven through scripted prompts against a real server: commands, the guided form,
 // JSON validation, keep-alive and reconnect notes, history and save.
+import { waitFor } from '@mths/test-kit';
 import { Chalk } from 'chalk';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -120,7 +121,7 @@ describe('ReplSession', () => {
     });
     await repl.handle('/hello.txt');
     server.closeIdle();
-    for (let i = 0; i < 500 && agent.isKept(server.url); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    await waitFor(() => !agent.isKept(server.url), 1_000, 'the client to see the FIN');
     await repl.handle('/hello.txt');
     agent.close();
     expect(output).toContain('reconnected: the server had closed the idle connection · new connection #2');
