@@ -1,5 +1,6 @@
 // The echo server over real loopback sockets (RFC 862 section "UDP Based Echo Service").
 
+import { waitFor } from '@mths/test-kit';
 import { createSocket, type Socket } from 'node:dgram';
 import { once } from 'node:events';
 import { startEchoServer, type EchoServer } from './echo-server';
@@ -17,13 +18,9 @@ async function openClient(type: 'udp4' | 'udp6' = 'udp4'): Promise<{ socket: Soc
   return { socket, received };
 }
 
-/** Polls a condition on the event loop, bounded by WAIT_MS (no fixed sleeps). */
+/** Waits (bounded by WAIT_MS) for a real condition: no fixed sleeps. */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+  await waitFor(condition, WAIT_MS, what);
 }
 
 function send(socket: Socket, payload: Buffer, server: EchoServer): Promise<void> {
