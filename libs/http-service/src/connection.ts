@@ -12,6 +12,7 @@ import { sendFile } from './send-file';
 import { connectionLines, writeBufferResult } from './write-response';
 import { timeoutVerdict, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
+import type { Listed } from './connection-list';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 
 /** What every connection of a service shares. */
@@ -31,7 +32,9 @@ const MAX_UNREAD_BYTES = 64 * 1024;
 
 type Queued = PendingRequest | HttpParseError;
 
-export class Connection implements ParserHandler {
+export class Connection implements ParserHandler, Listed {
+  /** This connection's place in the service's ConnectionList. */
+  listIndex = -1;
   private readonly parser: HttpParser;
   private peerAddress: string | undefined;
   private readonly queue: Queued[] = [];

@@ -9,6 +9,7 @@ import type { Listener, ListenerAddress, ListenerFactory } from '@mths/transport
 import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import { Connection, type ConnectionEnv } from './connection';
+import { ConnectionList } from './connection-list';
 import { ServiceStats } from './service-stats';
 import { headerValue } from './pending-request';
 
@@ -45,7 +46,7 @@ function rejectOverloaded(socket: Socket, response: Buffer): void {
 export async function startHttpService(options: HttpServiceOptions): Promise<HttpService> {
   const { config, log } = options;
   const stats = new ServiceStats(options.counters, options.slot);
-  const connections = new Set<Connection>();
+  const connections = new ConnectionList<Connection>();
   const forget = (connection: Connection) => {
     if (connections.delete(connection)) stats.closed();
     if (draining && connections.size === 0) drained();
