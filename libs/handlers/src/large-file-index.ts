@@ -1,6 +1,6 @@
 // Where large (streamed) files were found: their real path, size and prebuilt head, so a
-// repeated download skips realpath and the head is built once. Revalidated on every hit like
-// the file cache, so an edited or replaced file is resolved again.
+// repeated download skips realpath and the head is built once. Revalidated with stat() on every
+// hit (one call is nothing beside streaming the file), so an edited or replaced file is resolved again.
 import { statSync } from 'node:fs';
 import type { FixedHead } from '@mths/response-builders';
 import { NO_THROW, sameFile, type FileIdentity } from './file-cache';
