@@ -1,5 +1,7 @@
 // SPEC §3 "GET and HEAD", run against every implementation: which file a target serves, its
 // type and disposition, exact lengths and bytes, HEAD, 404/415 (RFC 9110 §9.3.1, §9.3.2, §8.3, §8.6).
+import { utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expectBody, expectCommonHeaders, get, runRow, type Row } from '../harness/contract-row';
 import { IMPLEMENTATIONS } from '../harness/implementations';
 import { useServer } from '../harness/use-server';
@@ -60,5 +62,30 @@ describe.each(IMPLEMENTATIONS)('GET and HEAD: $name', (impl) => {
     expect(fields(head)).toEqual(fields(full));
     expect(head.header('content-length')).toBe(String(full.body.length));
     expectBody(after, { file: 'hello.txt' }, server().site.files);
+  });
+
+  // SPEC: bodies are byte-identical to the file. The cache re-checks a file (size, mtime, inode)
+  // once per event-loop turn, so an edit made before a request is what that request gets.
+  test('SPEC: a cached file edited between two requests is served fresh', async () => {
+    const site = server().site;
+    const file = join(site.root, 'edited.txt');
+    site.addFile('edited.txt', Buffer.from('first version\n'));
+    const client = await server().connect();
+    const fetch = async (): Promise<string> => {
+      await client.send(get('/edited.txt', server()));
+      const response = await client.response();
+      expect(response.status).toBe(200);
+      expect(response.header('content-length')).toBe(String(response.body.length));
+      return response.body.toString('latin1');
+    };
+    expect(await fetch()).toBe('first version\n');
+    expect(await fetch()).toBe('first version\n');
+    writeFileSync(file, 'FIRST VERSION\n'); // the same size: only the mtime tells
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(file, later, later);
+    expect(await fetch()).toBe('FIRST VERSION\n');
+    writeFileSync(file, 'a second, longer version\n');
+    expect(await fetch()).toBe('a second, longer version\n');
+    client.destroy();
   });
 });
