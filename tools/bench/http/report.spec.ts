@@ -101,6 +101,22 @@ describe('markdownReport', () => {
     expect(md).toContain('| 1000 idle keep-alive connections | <= 3 MiB RSS per 1000 | 3.50 MiB ❌ missed | not measured |');
     expect(md).toContain('- small / simple-server: not run: not built');
   });
+
+  it('shows the node:net floor against node:http beside each req/s target when the floor ran', () => {
+    const floor: CellResult[] = [
+      ok('small', 'node-net-raw', 180_000, { cpuUsPerUnit: 5, cpuUtilisation: 0.99 }),
+      ok('html', 'node-net-raw', 170_000, { cpuUsPerUnit: 5.6, cpuUtilisation: 0.99 }),
+      ok('upload', 'node-net-raw', 150_000),
+    ];
+    const withFloor = markdownReport({ ...input, results: [...RESULTS, ...floor], servers: [...SERVERS, 'node-net-raw'] });
+    const targets = withFloor.slice(withFloor.indexOf('## Targets from the issue'), withFloor.indexOf('## How to read it'));
+    expect(targets).toContain('| target | goal | http-server (1 thread) | simple-server | node:net floor (the ceiling) |');
+    expect(targets).toContain('| GET 20 B, keep-alive | >= 1.5x node:http req/s | 1.60x ✅ met, CPU efficiency 1.63x | not measured | 1.80x, CPU efficiency 1.95x |');
+    expect(targets).toContain('| GET 2 KB html, keep-alive | >= 1.5x node:http req/s | 1.20x ⏳ load-bound, CPU efficiency 0.88x | not measured | 1.70x, CPU efficiency 1.25x |');
+    expect(targets).toContain('| GET with Connection: close | >= 1.2x node:http req/s | 1.00x ❌ missed, CPU efficiency – | not measured | not measured |');
+    expect(targets).toContain('| POST /upload 200 B JSON | >= 1.0x node:http req/s | 1.11x ✅ met, CPU efficiency – | not measured | n/a (no disk write) |');
+    expect(targets).toContain('| 1000 idle keep-alive connections | <= 3 MiB RSS per 1000 | 3.50 MiB ❌ missed | not measured | – |');
+  });
 });
 
 describe('chartSvg', () => {

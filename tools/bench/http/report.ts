@@ -7,7 +7,7 @@ import { floorNote, fmt, formatCpu, formatMs, formatRatio, formatRss, formatUtil
 import type { MachineFacts } from './machine';
 import { findCell, ratio } from './results';
 import { checkTargets, type Verdict } from './targets';
-import { OUR_SERVERS, SERVER_LABELS, type CellResult, type ServerKind, type WorkloadId } from './types';
+import { FLOOR_SERVER, OUR_SERVERS, SERVER_LABELS, type CellResult, type ServerKind, type WorkloadId } from './types';
 import type { Workload } from './workloads';
 
 export interface ReportInput {
@@ -77,11 +77,26 @@ const utilisationText: CellText = (cell) => {
 
 const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { met: '✅ met', missed: '❌ missed', 'load-bound': '⏳ load-bound' };
 
+/**
+ * What the node:net floor, which parses nothing, reached against node:http on a req/s target's
+ * workload: the ceiling of any Node server on this machine. Its upload writes no file, so it
+ * says nothing there.
+ */
+function floorCeiling(results: readonly CellResult[], workload: WorkloadId | undefined): string {
+  if (workload === undefined) return '–';
+  if (workload === 'upload') return 'n/a (no disk write)';
+  const figure = ratio(results, workload, FLOOR_SERVER, 'node-http');
+  if (figure === undefined) return 'not measured';
+  return `${formatRatio(figure)}, CPU efficiency ${formatRatio(cpuEfficiency(results, workload, FLOOR_SERVER))}`;
+}
+
 function targetsTable(input: ReportInput): string {
   const ours = OUR_SERVERS.filter((s) => input.servers.includes(s));
   if (ours.length === 0) return '_Neither of our servers was part of this run._';
   const checks = checkTargets(input.results, ours);
-  const lines = [`| target | goal | ${ours.map((s) => SERVER_LABELS[s]).join(' | ')} |`, `| --- | --- |${' --- |'.repeat(ours.length)}`];
+  const floor = input.servers.includes(FLOOR_SERVER);
+  const columns = [...ours.map((s) => SERVER_LABELS[s]), ...(floor ? [`${SERVER_LABELS[FLOOR_SERVER]} (the ceiling)`] : [])];
+  const lines = [`| target | goal | ${columns.join(' | ')} |`, `| --- | --- |${' --- |'.repeat(columns.length)}`];
   for (const target of new Set(checks.map((c) => c.target))) {
     const cells = ours.map((server) => {
       const check = checks.find((c) => c.target === target && c.server === server);
@@ -89,6 +104,7 @@ function targetsTable(input: ReportInput): string {
       const cpu = target.cpuWorkload === undefined ? '' : `, CPU efficiency ${formatRatio(check.cpuEfficiency)}`;
       return `${target.format(check.figure)} ${VERDICT_TEXT[check.verdict]}${cpu}`;
     });
+    if (floor) cells.push(floorCeiling(input.results, target.cpuWorkload));
     lines.push(`| ${target.label} | ${target.goal} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -177,6 +193,9 @@ export function markdownReport(input: ReportInput): string {
     'The req/s targets also show the CPU efficiency vs node:http. ⏳ load-bound: node:http or ours',
     `used under ${LOAD_BOUND_UTILISATION.toFixed(2)} of its core, so the req/s ratio cannot show the difference; the CPU`,
     'efficiency is then the better guide to the ratio a faster load generator would measure.',
+    'The ceiling column is the node:net floor against node:http on the same workload: a server that',
+    'answers without parsing, routing or checking anything. A target near or above it asks a server that',
+    'parses and checks every request to be as fast as one that does neither.',
     '',
     '## How to read it',
     '',
