@@ -13,7 +13,6 @@ import { connectionLines, writeBufferResult } from './write-response';
 import { timeoutVerdict, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
-import type { TurnCork } from './turn-cork';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 
 /** What every connection of a service shares. */
@@ -24,8 +23,6 @@ export interface ConnectionEnv {
   readonly stats: ServiceStats;
   readonly log: AccessLog;
   readonly parserLimits: Partial<ParserLimits>;
-  /** Holds in-memory responses until the end of the loop turn, so they leave together. */
-  readonly cork: TurnCork;
 }
 
 /** Requests parsed ahead of their responses before we stop reading the socket. */
@@ -237,7 +234,6 @@ export class Connection implements ParserHandler, Listed {
     const connection = connectionLines(keepAlive, config, this.served);
 
     if (result.kind === 'buffer') {
-      this.env.cork.hold(this.socket);
       stats.bytes(0, writeBufferResult(this.socket, result, connection));
       this.logRequest(request, result.status, result.body === null ? 0 : result.body.length, startedAt);
       if (!keepAlive) this.close();
@@ -246,7 +242,6 @@ export class Connection implements ParserHandler, Listed {
 
     const head = finishHead(result.fixedHead, connection);
     if (result.headOnly) {
-      this.env.cork.hold(this.socket);
       this.socket.write(head);
       stats.bytes(0, head.length);
       this.logRequest(request, result.status, 0, startedAt);

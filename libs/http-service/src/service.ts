@@ -10,7 +10,6 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import { Connection, type ConnectionEnv } from './connection';
 import { ConnectionList } from './connection-list';
-import { TurnCork } from './turn-cork';
 import { ServiceStats } from './service-stats';
 import { headerValue } from './pending-request';
 
@@ -112,7 +111,6 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       maxHeaderCount: config.maxHeaderCount,
       maxBodyBytes: config.maxBodyBytes,
     }),
-    cork: new TurnCork(),
   };
 
   const sweep = setInterval(() => {
