@@ -115,7 +115,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
 
   const sweep = setInterval(() => {
     const now = performance.now();
-    for (const connection of connections) connection.checkTimers(now);
+    connections.forEach((connection) => connection.checkTimers(now));
   }, SWEEP_MS);
   sweep.unref();
 
@@ -130,7 +130,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       });
       // server.close() resolves only once every socket is gone, so drain them meanwhile.
       const stopped = listener.close();
-      for (const connection of connections) connection.drain();
+      connections.forEach((connection) => connection.drain());
       if (connections.size > 0) await allClosed;
       await stopped;
       clearInterval(sweep);
