@@ -9,10 +9,11 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
 import { sendFile } from './send-file';
-import { connectionLines, writeBufferResult } from './write-response';
+import { connectionLines, oneBufferResponse, writeHeadAndBody } from './write-response';
 import { timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
+import type { Flushable, TurnFlush } from './turn-flush';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 
 /** What every connection of a service shares. */
@@ -23,6 +24,8 @@ export interface ConnectionEnv {
   readonly stats: ServiceStats;
   readonly log: AccessLog;
   readonly parserLimits: Partial<ParserLimits>;
+  /** Writes held responses at the end of the loop turn, so they leave together. */
+  readonly turnFlush: TurnFlush;
 }
 
 /** Requests parsed ahead of their responses before we stop reading the socket. */
@@ -46,12 +49,14 @@ const SWEEP_CLOCKS: { -readonly [K in keyof ConnectionClocks]: ConnectionClocks[
   idleSince: 0,
 };
 
-export class Connection implements ParserHandler, Listed {
+export class Connection implements ParserHandler, Listed, Flushable {
   /** This connection's place in the service's ConnectionList. */
   listIndex = -1;
   private readonly parser: HttpParser;
   private peerAddress: string | undefined;
   private readonly queue: Queued[] = [];
+  /** A response made this turn, written at its end (turn-flush.ts) or before anything else. */
+  private held: Buffer | null = null;
   private current: PendingRequest | null = null;
   /** An async handler or a file stream is answering: later requests wait their turn. */
   private busy = false;
@@ -98,7 +103,10 @@ export class Connection implements ParserHandler, Listed {
     // A body may be cut off by a reset, after which the address can no longer be asked: learn it now.
     if (head.contentLength > 0 || head.chunked) this.peerAddress ??= this.socket.remoteAddress ?? '-';
     // A client waiting for 100 Continue gets it once we are ready to read its body.
-    if (!this.busy && this.queue.length === 0 && expectsContinue(head)) this.socket.write(CONTINUE_100);
+    if (!this.busy && this.queue.length === 0 && expectsContinue(head)) {
+      this.flushHeld();
+      this.socket.write(CONTINUE_100);
+    }
   }
 
   onBody(chunk: Buffer): void {
@@ -147,6 +155,7 @@ export class Connection implements ParserHandler, Listed {
 
   /** @internal socket listener */
   onClose(): void {
+    this.held = null;
     this.abandonPartialRequest('went away');
     this.setStalledReader(false);
     this.closing = true;
@@ -248,7 +257,14 @@ export class Connection implements ParserHandler, Listed {
     const connection = connectionLines(keepAlive, config, this.served);
 
     if (result.kind === 'buffer') {
-      stats.bytes(0, writeBufferResult(this.socket, result, connection));
+      const whole = oneBufferResponse(result, connection);
+      if (whole !== null) {
+        this.hold(whole);
+        stats.bytes(0, whole.length);
+      } else {
+        this.flushHeld();
+        stats.bytes(0, writeHeadAndBody(this.socket, result as BufferResult & { body: Buffer }, connection));
+      }
       this.logRequest(request, result.status, result.body === null ? 0 : result.body.length, startedAt);
       if (!keepAlive) this.close();
       return;
@@ -256,12 +272,13 @@ export class Connection implements ParserHandler, Listed {
 
     const head = finishHead(result.fixedHead, connection);
     if (result.headOnly) {
-      this.socket.write(head);
+      this.hold(head);
       stats.bytes(0, head.length);
       this.logRequest(request, result.status, 0, startedAt);
       if (!keepAlive) this.close();
       return;
     }
+    this.flushHeld();
     this.busy = true;
     sendFile(this.socket, head, result.path, result.size).then(
       (sent) => this.afterFile(request, result.status, head.length, sent, result.size, keepAlive, startedAt),
@@ -313,7 +330,23 @@ export class Connection implements ParserHandler, Listed {
     if (this.closing) return;
     this.closing = true;
     this.closingSince = performance.now();
+    this.flushHeld();
     this.socket.end();
+  }
+
+  /** Keeps `bytes` for the end of the turn; a response already held this turn goes out first. */
+  private hold(bytes: Buffer): void {
+    if (this.held !== null) this.socket.write(this.held);
+    else this.env.turnFlush.atTurnEnd(this);
+    this.held = bytes;
+  }
+
+  /** Writes the held response, if any (turn-flush.ts calls this at the end of the turn). */
+  flushHeld(): void {
+    const held = this.held;
+    if (held === null) return;
+    this.held = null;
+    if (!this.socket.destroyed) this.socket.write(held);
   }
 
   // ---- timers and shutdown, driven by the service --------------------------------------------

@@ -10,6 +10,7 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import { Connection, type ConnectionEnv } from './connection';
 import { ConnectionList } from './connection-list';
+import { TurnFlush } from './turn-flush';
 import { ServiceStats } from './service-stats';
 import { headerValue } from './pending-request';
 
@@ -111,6 +112,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       maxHeaderCount: config.maxHeaderCount,
       maxBodyBytes: config.maxBodyBytes,
     }),
+    turnFlush: new TurnFlush(),
   };
 
   const sweep = setInterval(() => {

@@ -15,14 +15,16 @@ export function connectionLines(keepAlive: boolean, config: ServerConfig, served
     : CLOSE_HEADERS;
 }
 
-/** Writes head and body: one write for small bodies, a corked pair (no copy) for larger ones. */
-export function writeBufferResult(socket: Socket, result: BufferResult, connection: ConnectionHeaders): number {
+/** The whole response in one Buffer (head and a copy of the body) when the body is small, else null. */
+export function oneBufferResponse(result: BufferResult, connection: ConnectionHeaders): Buffer | null {
   const body = result.body;
-  if (body === null || body.length <= COPY_BODY_LIMIT) {
-    const out = finishHead(result.fixedHead, connection, body ?? undefined);
-    socket.write(out);
-    return out.length;
-  }
+  if (body !== null && body.length > COPY_BODY_LIMIT) return null;
+  return finishHead(result.fixedHead, connection, body ?? undefined);
+}
+
+/** Writes a response with a large body as a corked pair, so the body is not copied. */
+export function writeHeadAndBody(socket: Socket, result: BufferResult & { body: Buffer }, connection: ConnectionHeaders): number {
+  const body = result.body;
   const head = finishHead(result.fixedHead, connection);
   socket.cork();
   socket.write(head);
