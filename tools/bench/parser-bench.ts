@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cpuModel } from './http/machine';
 import { SCENARIOS } from './parser/fixtures';
 import { measure } from './parser/measure';
 import { llhttpRunner, oursRunner } from './parser/runners';
@@ -13,16 +14,6 @@ function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'latin1').split('\n').find((l) => l.startsWith('model name'));
-    if (line !== undefined) return line.slice(line.indexOf(':') + 1).trim();
-  } catch {
-    // not Linux: fall back to what os reports
-  }
-  return os.cpus()[0]?.model ?? 'unknown';
 }
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

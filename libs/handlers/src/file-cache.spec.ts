@@ -11,6 +11,7 @@ import { DEFAULT_HANDLER_OPTIONS, type HandlerOptions } from './options';
 import { Router } from './router';
 import { answer, makeServedFolder, request, type ServedFolder } from './testing/requests';
 import type { HttpResult } from './types';
+import { nextTurn } from '@mths/test-kit';
 
 let folder: ServedFolder;
 
@@ -69,8 +70,6 @@ describe('cache hits', () => {
     expect(r.files.cache.size).toBe(1);
   });
 });
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('revalidation once per loop turn', () => {
   it('shares one check among the hits of a turn and checks again in the next', async () => {

@@ -1,6 +1,5 @@
 import { LoopTurn } from './loop-turn';
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { nextTurn } from '@mths/test-kit';
 
 describe('LoopTurn', () => {
   it('is the same within one synchronous stretch and its microtasks', async () => {

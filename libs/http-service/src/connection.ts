@@ -9,7 +9,7 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
 import { sendFile } from './send-file';
-import { connectionLines, oneBufferResponse, writeHeadAndBody } from './write-response';
+import { connectionLines, needsOwnWrite, writeHeadAndBody } from './write-response';
 import { timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
@@ -257,13 +257,14 @@ export class Connection implements ParserHandler, Listed, Flushable {
     const connection = connectionLines(keepAlive, config, this.served);
 
     if (result.kind === 'buffer') {
-      const whole = oneBufferResponse(result, connection);
-      if (whole !== null) {
+      const body = result.body;
+      if (needsOwnWrite(body)) {
+        this.flushHeld();
+        stats.bytes(0, writeHeadAndBody(this.socket, result.fixedHead, body, connection));
+      } else {
+        const whole = finishHead(result.fixedHead, connection, body ?? undefined);
         this.hold(whole);
         stats.bytes(0, whole.length);
-      } else {
-        this.flushHeld();
-        stats.bytes(0, writeHeadAndBody(this.socket, result as BufferResult & { body: Buffer }, connection));
       }
       this.logRequest(request, result.status, result.body === null ? 0 : result.body.length, startedAt);
       if (!keepAlive) this.close();

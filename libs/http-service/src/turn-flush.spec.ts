@@ -1,6 +1,5 @@
 import { TurnFlush, type Flushable } from './turn-flush';
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { nextTurn } from '@mths/test-kit';
 
 /** Records when it is flushed, as a connection would write its held response. */
 class Recorder implements Flushable {

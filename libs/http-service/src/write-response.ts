@@ -1,8 +1,7 @@
 // Putting a finished response on the wire: the head (Date and Connection lines added to the
 // handler's fixed part) and, for in-memory bodies, the body, in as few writes as possible.
 import type { Socket } from 'node:net';
-import type { BufferResult } from '@mths/handlers';
-import { CLOSE_HEADERS, finishHead, keepAliveHeaders, type ConnectionHeaders } from '@mths/response-builders';
+import { CLOSE_HEADERS, finishHead, keepAliveHeaders, type ConnectionHeaders, type FixedHead } from '@mths/response-builders';
 import type { ServerConfig } from './config';
 
 /** Bodies above this go out in their own write instead of being copied behind the head. */
@@ -15,17 +14,14 @@ export function connectionLines(keepAlive: boolean, config: ServerConfig, served
     : CLOSE_HEADERS;
 }
 
-/** The whole response in one Buffer (head and a copy of the body) when the body is small, else null. */
-export function oneBufferResponse(result: BufferResult, connection: ConnectionHeaders): Buffer | null {
-  const body = result.body;
-  if (body !== null && body.length > COPY_BODY_LIMIT) return null;
-  return finishHead(result.fixedHead, connection, body ?? undefined);
+/** A body too large to copy behind its head: it is written on its own (writeHeadAndBody). */
+export function needsOwnWrite(body: Buffer | null): body is Buffer {
+  return body !== null && body.length > COPY_BODY_LIMIT;
 }
 
-/** Writes a response with a large body as a corked pair, so the body is not copied. */
-export function writeHeadAndBody(socket: Socket, result: BufferResult & { body: Buffer }, connection: ConnectionHeaders): number {
-  const body = result.body;
-  const head = finishHead(result.fixedHead, connection);
+/** Writes head and a large body as a corked pair, so the body is not copied. */
+export function writeHeadAndBody(socket: Socket, fixedHead: FixedHead, body: Buffer, connection: ConnectionHeaders): number {
+  const head = finishHead(fixedHead, connection);
   socket.cork();
   socket.write(head);
   socket.write(body);

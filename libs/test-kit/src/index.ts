@@ -1,1 +1,1 @@
-export { waitFor, within, pause } from './wait-for';
+export { waitFor, within, pause, nextTurn } from './wait-for';

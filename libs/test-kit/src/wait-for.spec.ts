@@ -1,4 +1,4 @@
-import { waitFor, within } from './wait-for';
+import { nextTurn, waitFor, within } from './wait-for';
 
 describe('waitFor', () => {
   it('resolves with the first truthy value of the condition', async () => {
@@ -23,5 +23,17 @@ describe('within', () => {
     await expect(within(new Promise(() => undefined), 20, 'the listening line')).rejects.toThrow(
       'timed out after 20 ms waiting for the listening line',
     );
+  });
+});
+
+describe('nextTurn', () => {
+  it('resolves after the immediates already queued, not within the current stretch', async () => {
+    const seen: string[] = [];
+    setImmediate(() => seen.push('queued before'));
+    const turn = nextTurn().then(() => seen.push('next turn'));
+    await Promise.resolve();
+    expect(seen).toEqual([]);
+    await turn;
+    expect(seen).toEqual(['queued before', 'next turn']);
   });
 });

@@ -38,3 +38,8 @@ export async function within<T>(promise: Promise<T>, timeoutMs: number, what: st
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Resolves in the check phase of the event loop: after this turn's I/O callbacks have run. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

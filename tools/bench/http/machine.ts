@@ -19,7 +19,8 @@ export interface MachineFacts {
   readonly clockTicksPerSecond: number;
 }
 
-function cpuModel(): string {
+/** The CPU's model name (Linux /proc/cpuinfo, else what os reports). */
+export function cpuModel(): string {
   try {
     const line = readFileSync('/proc/cpuinfo', 'latin1').split('\n').find((l) => l.startsWith('model name'));
     if (line !== undefined) return line.slice(line.indexOf(':') + 1).trim();
