@@ -8,12 +8,11 @@ import type { BufferResult, Handler, HttpResult } from '@mths/handlers';
 import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
-import { sendFile } from './send-file';
-import { connectionLines, needsOwnWrite, writeHeadAndBody } from './write-response';
+import { ResponseOutput, connectionLines } from './response-output';
 import { timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
-import type { Flushable, TurnFlush } from './turn-flush';
+import type { TurnFlush } from './turn-flush';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 
 /** What every connection of a service shares. */
@@ -49,14 +48,13 @@ const SWEEP_CLOCKS: { -readonly [K in keyof ConnectionClocks]: ConnectionClocks[
   idleSince: 0,
 };
 
-export class Connection implements ParserHandler, Listed, Flushable {
+export class Connection implements ParserHandler, Listed {
   /** This connection's place in the service's ConnectionList. */
   listIndex = -1;
   private readonly parser: HttpParser;
   private peerAddress: string | undefined;
   private readonly queue: Queued[] = [];
-  /** A response made this turn, written at its end (turn-flush.ts) or before anything else. */
-  private held: Buffer | null = null;
+  private readonly output: ResponseOutput;
   private current: PendingRequest | null = null;
   /** An async handler or a file stream is answering: later requests wait their turn. */
   private busy = false;
@@ -74,8 +72,6 @@ export class Connection implements ParserHandler, Listed, Flushable {
   private messageStartedAt: number;
   private lastByteAt: number;
   private idleSince: number;
-  private lastBytesWritten = 0;
-  private writeStalledSince = 0;
 
   constructor(
     private readonly socket: Socket,
@@ -83,6 +79,7 @@ export class Connection implements ParserHandler, Listed, Flushable {
     private readonly onGone: (connection: Connection) => void,
   ) {
     this.parser = new HttpParser('request', this, env.parserLimits);
+    this.output = new ResponseOutput(socket, env.turnFlush);
     this.now = performance.now();
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;
@@ -103,10 +100,7 @@ export class Connection implements ParserHandler, Listed, Flushable {
     // A body may be cut off by a reset, after which the address can no longer be asked: learn it now.
     if (head.contentLength > 0 || head.chunked) this.peerAddress ??= this.socket.remoteAddress ?? '-';
     // A client waiting for 100 Continue gets it once we are ready to read its body.
-    if (!this.busy && this.queue.length === 0 && expectsContinue(head)) {
-      this.flushHeld();
-      this.socket.write(CONTINUE_100);
-    }
+    if (!this.busy && this.queue.length === 0 && expectsContinue(head)) this.output.sendNow(CONTINUE_100);
   }
 
   onBody(chunk: Buffer): void {
@@ -155,7 +149,7 @@ export class Connection implements ParserHandler, Listed, Flushable {
 
   /** @internal socket listener */
   onClose(): void {
-    this.held = null;
+    this.output.discard();
     this.abandonPartialRequest('went away');
     this.setStalledReader(false);
     this.closing = true;
@@ -180,7 +174,7 @@ export class Connection implements ParserHandler, Listed, Flushable {
   private processQueue(): void {
     while (!this.busy && !this.closing && this.queue.length > 0) {
       // A client that pipelines but does not read its answers gets no more until it does.
-      if (this.socket.writableLength > MAX_UNREAD_BYTES) {
+      if (this.output.unreadBytes > MAX_UNREAD_BYTES) {
         this.busy = true;
         this.setStalledReader(true);
         this.socket.once('drain', this.resumeAfterDrain);
@@ -256,32 +250,16 @@ export class Connection implements ParserHandler, Listed, Flushable {
       !(this.peerEnded && this.queue.length === 0);
     const connection = connectionLines(keepAlive, config, this.served);
 
-    if (result.kind === 'buffer') {
-      const body = result.body;
-      if (needsOwnWrite(body)) {
-        this.flushHeld();
-        stats.bytes(0, writeHeadAndBody(this.socket, result.fixedHead, body, connection));
-      } else {
-        const whole = finishHead(result.fixedHead, connection, body ?? undefined);
-        this.hold(whole);
-        stats.bytes(0, whole.length);
-      }
-      this.logRequest(request, result.status, result.body === null ? 0 : result.body.length, startedAt);
+    if (result.kind === 'buffer' || result.headOnly) {
+      const body = result.kind === 'buffer' ? result.body : null;
+      stats.bytes(0, this.output.send(result.fixedHead, connection, body));
+      this.logRequest(request, result.status, body === null ? 0 : body.length, startedAt);
       if (!keepAlive) this.close();
       return;
     }
-
     const head = finishHead(result.fixedHead, connection);
-    if (result.headOnly) {
-      this.hold(head);
-      stats.bytes(0, head.length);
-      this.logRequest(request, result.status, 0, startedAt);
-      if (!keepAlive) this.close();
-      return;
-    }
-    this.flushHeld();
     this.busy = true;
-    sendFile(this.socket, head, result.path, result.size).then(
+    this.output.sendFile(head, result.path, result.size).then(
       (sent) => this.afterFile(request, result.status, head.length, sent, result.size, keepAlive, startedAt),
       (error: unknown) => {
         this.env.log.warn(`cannot send ${result.path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -331,35 +309,19 @@ export class Connection implements ParserHandler, Listed, Flushable {
     if (this.closing) return;
     this.closing = true;
     this.closingSince = performance.now();
-    this.flushHeld();
-    this.socket.end();
-  }
-
-  /** Keeps `bytes` for the end of the turn; a response already held this turn goes out first. */
-  private hold(bytes: Buffer): void {
-    if (this.held !== null) this.socket.write(this.held);
-    else this.env.turnFlush.atTurnEnd(this);
-    this.held = bytes;
-  }
-
-  /** Writes the held response, if any (turn-flush.ts calls this at the end of the turn). */
-  flushHeld(): void {
-    const held = this.held;
-    if (held === null) return;
-    this.held = null;
-    if (!this.socket.destroyed) this.socket.write(held);
+    this.output.end();
   }
 
   // ---- timers and shutdown, driven by the service --------------------------------------------
 
   /** Called by the service's sweep: applies the header, body, idle and write-stall timeouts. */
   checkTimers(now: number): void {
-    if (this.busy && !this.closing) this.trackWriteProgress(now);
+    if (this.busy && !this.closing) this.output.trackProgress(now);
     const clocks = SWEEP_CLOCKS;
     clocks.phase = this.phase();
     clocks.now = now;
     clocks.closingSince = this.closingSince;
-    clocks.writeStalledSince = this.writeStalledSince;
+    clocks.writeStalledSince = this.output.stalledSince;
     clocks.lastByteAt = this.lastByteAt;
     clocks.messageStartedAt = this.messageStartedAt;
     clocks.idleSince = this.idleSince;
@@ -379,15 +341,6 @@ export class Connection implements ParserHandler, Listed, Flushable {
     if (this.current !== null) return 'body';
     if (!this.parser.idle || this.served === 0) return 'head';
     return 'idle';
-  }
-
-  /** The stall clock restarts whenever the socket's buffer empties or bytes move. */
-  private trackWriteProgress(now: number): void {
-    const written = this.socket.bytesWritten;
-    if (this.socket.writableLength === 0 || written !== this.lastBytesWritten) {
-      this.lastBytesWritten = written;
-      this.writeStalledSince = now;
-    }
   }
 
   private timeOut(why: string): void {
