@@ -5,9 +5,8 @@ import type { FixedHead } from '@mths/response-builders';
 
 export interface HttpRequest {
   readonly head: MessageHead;
-  /** Decoded body pieces in order (subarrays of socket reads), empty when there is none. */
-  readonly body: readonly Buffer[];
-  readonly bodyLength: number;
+  /** The decoded body, in memory the request owns (no view of a socket read); empty when none. */
+  readonly body: Buffer;
   readonly remoteAddress: string;
 }
 

@@ -29,9 +29,8 @@ export function uploadBody(request: HttpRequest): Buffer {
   }
   if (count > 1) throw new HandlerError('HND_UPLOAD_DUPLICATE_CONTENT_TYPE');
   if (type === undefined || mediaType(type) !== 'application/json') throw new HandlerError('HND_UPLOAD_MEDIA_TYPE');
-  if (request.bodyLength === 0 || request.body.length === 0) throw new HandlerError('HND_UPLOAD_EMPTY');
-  // A copy: the pieces may be views into socket buffers, and the write outlives this call.
-  const bytes = Buffer.concat(request.body);
+  const bytes = request.body;
+  if (bytes.length === 0) throw new HandlerError('HND_UPLOAD_EMPTY');
   let text: string;
   try {
     text = UTF8.decode(bytes);

@@ -104,9 +104,7 @@ export class Connection implements ParserHandler, Listed {
   }
 
   onBody(chunk: Buffer): void {
-    const request = this.current!;
-    request.body.push(chunk);
-    request.bodyLength += chunk.length;
+    this.current!.appendBody(chunk);
   }
 
   onComplete(): void {
@@ -165,7 +163,7 @@ export class Connection implements ParserHandler, Listed {
     const { head } = request;
     const expected = head.contentLength >= 0 ? ` of ${head.contentLength}` : '';
     this.env.log.warn(
-      `${this.remoteAddress} ${how} during the body of ${head.method} ${head.target} (${request.bodyLength}${expected} bytes received); request dropped`,
+      `${this.remoteAddress} ${how} during the body of ${head.method} ${head.target} (${request.body.length}${expected} bytes received); request dropped`,
     );
   }
 

@@ -2,15 +2,18 @@
 // and when it started (for the access log's duration and the timeouts).
 import type { MessageHead } from '@mths/http-parser';
 import type { HttpRequest } from '@mths/handlers';
+import { BodyAccumulator } from './body-accumulator';
 
 /** Who sent the request, asked only when someone needs it (getpeername is a system call). */
 export interface Peer {
   readonly remoteAddress: string;
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 export class PendingRequest implements HttpRequest {
-  readonly body: Buffer[] = [];
-  bodyLength = 0;
+  /** Made at the first body byte: most requests have none. */
+  private received: BodyAccumulator | null = null;
   constructor(
     readonly head: MessageHead,
     private readonly peer: Peer,
@@ -19,6 +22,16 @@ export class PendingRequest implements HttpRequest {
 
   get remoteAddress(): string {
     return this.peer.remoteAddress;
+  }
+
+  get body(): Buffer {
+    return this.received === null ? NO_BODY : this.received.bytes();
+  }
+
+  /** A piece of the body from the parser (a view of a socket read: it is copied). */
+  appendBody(piece: Buffer): void {
+    this.received ??= new BodyAccumulator(this.head.contentLength);
+    this.received.append(piece);
   }
 }
 

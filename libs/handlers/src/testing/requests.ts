@@ -12,7 +12,7 @@ export function parseRequest(raw: string | Buffer, remoteAddress = '127.0.0.1'):
   if (error !== null) throw error;
   const message = messages[0];
   if (message === undefined || !message.complete) throw new Error('incomplete request in test');
-  return { head: message.head, body: message.body.length > 0 ? [message.body] : [], bodyLength: message.body.length, remoteAddress };
+  return { head: message.head, body: message.body, remoteAddress };
 }
 
 export interface RequestSpec {
