@@ -2,7 +2,7 @@
 // response mode, and settles with the response, or with a typed error that says how far the
 // response got when the server closed, reset or stalled.
 import type { Socket } from 'node:net';
-import { DEFAULT_PARSER_LIMITS, HttpParser, type MessageHead, type ParserHandler, type ParserLimits } from '@mths/http-parser';
+import { BodyAccumulator, DEFAULT_PARSER_LIMITS, HttpParser, type MessageHead, type ParserHandler, type ParserLimits } from '@mths/http-parser';
 import { ClientError, ConnectionClosedEarlyError } from './errors';
 import { openSocket, type SocketOptions } from './open-socket';
 import type { PhaseClock } from './timing';
@@ -26,8 +26,7 @@ interface Exchange {
   readonly reject: (error: ClientError) => void;
   head: MessageHead | null;
   readonly informational: MessageHead[];
-  readonly chunks: Buffer[];
-  bodyBytes: number;
+  readonly body: BodyAccumulator;
   bytesReceived: number;
 }
 
@@ -74,7 +73,7 @@ export class Connection implements ParserHandler {
       return Promise.reject(new ConnectionClosedEarlyError(this.closeReason ?? 'the connection is closed'));
     }
     return new Promise<RawResponse>((resolve, reject) => {
-      this.exchange = { clock, resolve, reject, head: null, informational: [], chunks: [], bodyBytes: 0, bytesReceived: 0 };
+      this.exchange = { clock, resolve, reject, head: null, informational: [], body: new BodyAccumulator(-1), bytesReceived: 0 };
       this.requests++;
       this.parser.expectResponseTo(method);
       this.socket.ref();
@@ -113,9 +112,7 @@ export class Connection implements ParserHandler {
   onBody(chunk: Buffer): void {
     const exchange = this.exchange;
     if (exchange === null) return;
-    // The chunk is a view of a socket buffer Node never reuses, so keeping it is safe.
-    exchange.chunks.push(chunk);
-    exchange.bodyBytes += chunk.length;
+    exchange.body.append(chunk);
   }
 
   onComplete(trailers: readonly string[]): void {
@@ -127,7 +124,7 @@ export class Connection implements ParserHandler {
     this.socket.setTimeout(0);
     this.socket.unref(); // an idle kept connection must not keep the process alive
     if (!head.keepAlive) this.close();
-    exchange.resolve({ head, informational: exchange.informational, body: Buffer.concat(exchange.chunks, exchange.bodyBytes), trailers });
+    exchange.resolve({ head, informational: exchange.informational, body: exchange.body.bytes(), trailers });
   }
 
   // Socket events, bound once per connection.
@@ -201,6 +198,6 @@ export class Connection implements ParserHandler {
     const head = exchange.head;
     if (head === null) return new ClientError('CLIENT_CONNECTION_CLOSED', `the connection closed in the middle of the response head${suffix}`);
     const expected = head.contentLength >= 0 ? ` of ${head.contentLength}` : head.chunked ? ' of a chunked body' : '';
-    return new ClientError('CLIENT_CONNECTION_CLOSED', `the connection closed mid-body after ${exchange.bodyBytes}${expected} bytes${suffix}`);
+    return new ClientError('CLIENT_CONNECTION_CLOSED', `the connection closed mid-body after ${exchange.body.length}${expected} bytes${suffix}`);
   }
 }

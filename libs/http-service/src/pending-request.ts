@@ -1,8 +1,7 @@
 // A request between its head and its answer: the parsed head, the body pieces as they arrive,
 // and when it started (for the access log's duration and the timeouts).
-import type { MessageHead } from '@mths/http-parser';
+import { BodyAccumulator, type MessageHead } from '@mths/http-parser';
 import type { HttpRequest } from '@mths/handlers';
-import { BodyAccumulator } from './body-accumulator';
 
 /** Who sent the request, asked only when someone needs it (getpeername is a system call). */
 export interface Peer {
