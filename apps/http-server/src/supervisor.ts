@@ -16,7 +16,15 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
   // Hold the port (SO_REUSEPORT) while the workers bind it: a busy port fails here with one
   // clear line, and port 0 becomes one concrete port that every worker shares.
   const reservation = await tcpListenerFactory
-    .listen({ host: requested.host, port: requested.port, reusePort: true }, (socket) => socket.destroy())
+    .listen(
+      {
+        host: requested.host,
+        port: requested.port,
+        reusePort: true,
+        onAcceptError: (error) => process.stderr.write(`${NAME}: accept failed while starting: ${error.message}\n`),
+      },
+      (socket) => socket.destroy(),
+    )
     .catch((error: unknown) => failAndExit(NAME, error));
   const config = { ...requested, port: reservation.address.port };
 

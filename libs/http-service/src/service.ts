@@ -79,7 +79,12 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   };
 
   const listener: Listener = await options.listenerFactory.listen(
-    { host: config.host, port: config.port, reusePort: options.reusePort },
+    {
+      host: config.host,
+      port: config.port,
+      reusePort: options.reusePort,
+      onAcceptError: (error) => log.warn(`could not accept a connection: ${error.message}`),
+    },
     onConnection,
   );
   const router = createRouter({

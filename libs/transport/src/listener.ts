@@ -8,6 +8,11 @@ export interface ListenOptions {
   /** Share the port with other listeners (SO_REUSEPORT): one per worker thread. */
   readonly reusePort: boolean;
   readonly backlog?: number;
+  /**
+   * A connection the kernel had but could not hand over (accept failed); the listener keeps
+   * listening. Running out of descriptors never gets here: libuv closes such connections itself.
+   */
+  readonly onAcceptError: (error: Error) => void;
 }
 
 export interface ListenerAddress {

@@ -3,10 +3,15 @@ import { once } from 'node:events';
 import { tcpListenerFactory, formatHostPort } from './tcp-listener';
 import { TransportError } from './errors';
 
+// No accept can fail on loopback here: if one did, the test should say so loudly.
+function onAcceptError(error: Error): never {
+  throw error;
+}
+
 describe('tcpListenerFactory', () => {
   it('listens on a free port and hands over each connection', async () => {
     const accepted: Socket[] = [];
-    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false }, (s) => {
+    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => {
       accepted.push(s);
       s.end('hi');
     });
@@ -20,9 +25,9 @@ describe('tcpListenerFactory', () => {
   });
 
   it('lets two listeners share one port with reusePort', async () => {
-    const first = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: true }, (s) => s.end());
+    const first = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: true, onAcceptError }, (s) => s.end());
     const second = await tcpListenerFactory.listen(
-      { host: '127.0.0.1', port: first.address.port, reusePort: true },
+      { host: '127.0.0.1', port: first.address.port, reusePort: true, onAcceptError },
       (s) => s.end(),
     );
     expect(second.address.port).toBe(first.address.port);
@@ -33,7 +38,7 @@ describe('tcpListenerFactory', () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
-    const attempt = tcpListenerFactory.listen({ host: '127.0.0.1', port, reusePort: true }, () => undefined);
+    const attempt = tcpListenerFactory.listen({ host: '127.0.0.1', port, reusePort: true, onAcceptError }, () => undefined);
     await expect(attempt).rejects.toBeInstanceOf(TransportError);
     await expect(attempt).rejects.toMatchObject({ code: 'TRANSPORT_ADDRESS_IN_USE', systemCode: 'EADDRINUSE' });
     blocker.close();

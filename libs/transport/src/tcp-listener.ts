@@ -14,12 +14,16 @@ export const tcpListenerFactory: ListenerFactory = {
     // noDelay: responses are written whole, so Nagle would only add latency.
     const server = createServer({ allowHalfOpen: true, noDelay: true }, onConnection);
     return new Promise((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => {
+      const onListenError = (error: NodeJS.ErrnoException) => {
         reject(listenError(error, formatHostPort(options.host, options.port)));
-      });
+      };
+      server.once('error', onListenError);
       server.listen(
         { host: options.host, port: options.port, reusePort: options.reusePort, backlog: options.backlog ?? 511 },
         () => {
+          // From now on an 'error' is a failed accept: reported, and the server goes on.
+          server.off('error', onListenError);
+          server.on('error', options.onAcceptError);
           const bound = server.address();
           const port = typeof bound === 'object' && bound ? bound.port : options.port;
           resolve({
