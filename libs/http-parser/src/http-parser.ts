@@ -52,6 +52,10 @@ export class HttpParser {
   private bodyBytes = 0;
   /** Methods of the requests whose responses are still to come. */
   private readonly expected = new MethodQueue();
+  /** pause() was asked: execute() returns at the next message boundary. */
+  private pauseAsked = false;
+  /** Bytes of the last execute() chunk that were parsed. */
+  private used = 0;
 
   constructor(kind: ParserKind, handler: ParserHandler, limits?: Partial<ParserLimits>) {
     this.isRequest = kind === 'request';
@@ -62,6 +66,20 @@ export class HttpParser {
   /** True while between messages (no partial message buffered). */
   get idle(): boolean {
     return this.state === S_START && this.stash.length === 0;
+  }
+
+  /**
+   * Asked from a handler callback (usually onComplete): execute() returns as soon as the message
+   * in progress is complete, leaving the rest of its chunk unparsed; `consumed` says where it
+   * stopped, and the caller feeds the rest to execute() when it is ready for more messages.
+   */
+  pause(): void {
+    this.pauseAsked = true;
+  }
+
+  /** Bytes of the last execute() chunk that were parsed: all of them, unless pause() stopped it. */
+  get consumed(): number {
+    return this.used;
   }
 
   /** Response mode: the method of the request whose response comes next (FIFO). */
@@ -79,9 +97,11 @@ export class HttpParser {
     this.st.text.forget();
     const end = chunk.length;
     let pos = 0;
+    this.used = end;
     if (this.stash.length > 0) {
       pos = this.resumeLine(chunk);
       if (pos < 0) return pos === INCOMPLETE ? null : this.die();
+      if (this.pauseAsked && this.state === S_START) return this.stopAt(pos);
     }
     while (pos < end) {
       const at = pos;
@@ -100,7 +120,15 @@ export class HttpParser {
         if (pos === INCOMPLETE && this.stashLine(chunk, at, end)) return null;
         return this.die();
       }
+      if (this.pauseAsked && this.state === S_START) return this.stopAt(pos);
     }
+    return null;
+  }
+
+  /** Ends execute() early at a message boundary, as pause() asked. */
+  private stopAt(pos: number): null {
+    this.pauseAsked = false;
+    this.used = pos;
     return null;
   }
 

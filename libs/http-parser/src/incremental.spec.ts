@@ -122,3 +122,77 @@ describe('a line that breaks two rules gets one error however it is split', () =
     expect({ cut: 'every byte', code: error?.code }).toEqual({ cut: 'every byte', code });
   });
 });
+
+describe('pause(): stop at a message boundary, the rest of the chunk left for later', () => {
+  const first = 'GET /a HTTP/1.1\r\n\r\n';
+  const pipeline = `${first}POST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\nxyGET /c HTTP/1.1\r\n\r\n`;
+
+  /** A recorder whose parser pauses after every complete message. */
+  function pausing(): { events: string[]; parser: HttpParser } {
+    const { events, handler } = recorder();
+    const parser: HttpParser = new HttpParser('request', {
+      ...handler,
+      onComplete: (trailers) => {
+        handler.onComplete(trailers);
+        parser.pause();
+      },
+    });
+    return { events, parser };
+  }
+
+  test('execute() returns after the message that asked, and consumed says where', () => {
+    const { events, parser } = pausing();
+    const chunk = Buffer.from(pipeline, 'latin1');
+    expect(parser.execute(chunk)).toBeNull();
+    expect(events).toEqual(['head GET /a', 'complete']);
+    expect(parser.consumed).toBe(first.length);
+    expect(parser.idle).toBe(true);
+  });
+
+  test('feeding the rest again and again gives the messages one call would', () => {
+    const { events, parser } = pausing();
+    let rest = Buffer.from(pipeline, 'latin1');
+    let calls = 0;
+    while (rest.length > 0 && calls++ < 10) {
+      expect(parser.execute(rest)).toBeNull();
+      rest = rest.subarray(parser.consumed);
+    }
+    expect(calls).toBe(3);
+    const { events: whole, handler } = recorder();
+    new HttpParser('request', handler).execute(Buffer.from(pipeline, 'latin1'));
+    expect(events).toEqual(whole);
+  });
+
+  test('asked in onHead, it waits for the body to end, across chunks', () => {
+    const { events, handler } = recorder();
+    const parser: HttpParser = new HttpParser('request', {
+      ...handler,
+      onHead: (head) => {
+        handler.onHead(head);
+        parser.pause();
+      },
+    });
+    const part = 'POST /b HTTP/1.1\r\nContent-Length: 4\r\n\r\nab';
+    parser.execute(Buffer.from(part, 'latin1'));
+    expect(parser.consumed).toBe(part.length);
+    parser.execute(Buffer.from('cdGET /c HTTP/1.1\r\n\r\n', 'latin1'));
+    expect(parser.consumed).toBe(2);
+    expect(events).toEqual(['head POST /b', 'body ab', 'body cd', 'complete']);
+  });
+
+  test('a message completed by the end of a stashed line stops right there', () => {
+    const { events, parser } = pausing();
+    parser.execute(Buffer.from('GET /a HTTP/1.1\r\n\r', 'latin1'));
+    expect(parser.consumed).toBe(18);
+    parser.execute(Buffer.from('\nGET /b HTTP/1.1\r\n\r\n', 'latin1'));
+    expect(parser.consumed).toBe(1);
+    expect(events).toEqual(['head GET /a', 'complete']);
+  });
+
+  test('without pause() every byte is consumed', () => {
+    const { handler } = recorder();
+    const parser = new HttpParser('request', handler);
+    parser.execute(Buffer.from(pipeline, 'latin1'));
+    expect(parser.consumed).toBe(pipeline.length);
+  });
+});
