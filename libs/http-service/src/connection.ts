@@ -27,7 +27,11 @@ export interface ConnectionEnv {
   readonly turnFlush: TurnFlush;
 }
 
-/** Requests parsed ahead of their responses before we stop reading the socket. */
+/**
+ * Requests parsed ahead of their responses: past this the parser stops at a message boundary,
+ * the rest of the read waits unparsed and the socket is paused. A read of tiny pipelined
+ * requests never becomes thousands of queued objects.
+ */
 const MAX_QUEUED = 16;
 /** Response bytes waiting in our send buffer before queued requests wait for the client to read. */
 const MAX_UNREAD_BYTES = 64 * 1024;
@@ -64,6 +68,8 @@ export class Connection implements ParserHandler, Listed {
   private broken = false;
   private peerEnded = false;
   private paused = false;
+  /** The part of a read the parser left when the queue was full (see MAX_QUEUED). */
+  private unparsed: Buffer | null = null;
   private draining = false;
   /** Waiting for the client to read before answering more (counted in stalledReaders). */
   private stalledReader = false;
@@ -113,6 +119,7 @@ export class Connection implements ParserHandler, Listed {
     this.messageStartedAt = this.now;
     this.queue.push(request);
     if (!this.busy) this.processQueue();
+    if (this.queue.length >= MAX_QUEUED) this.parser.pause();
   }
 
   // ---- socket events ----------------------------------------------------------------------
@@ -124,22 +131,42 @@ export class Connection implements ParserHandler, Listed {
     const now = performance.now();
     this.now = now;
     this.lastByteAt = now;
-    if (this.parser.idle && this.current === null) this.messageStartedAt = now;
-    const error = this.parser.execute(chunk);
+    this.parse(chunk);
+  }
+
+  /** Feeds the parser; with the queue full, the rest waits in `unparsed` and reading stops. */
+  private parse(bytes: Buffer): void {
+    if (this.parser.idle && this.current === null) this.messageStartedAt = this.now;
+    const error = this.parser.execute(bytes);
     if (error !== null) {
       this.broken = true;
       this.queue.push(error);
       if (!this.busy) this.processQueue();
+      return;
     }
-    if (!this.paused && this.queue.length > MAX_QUEUED) {
+    // Set only now: while the parser works through a rest, more requests may follow in it.
+    this.unparsed = this.parser.consumed < bytes.length ? bytes.subarray(this.parser.consumed) : null;
+    if (!this.paused && this.queue.length >= MAX_QUEUED) {
       this.paused = true;
       this.socket.pause();
     }
   }
 
+  /** The queue has room again: parse what was left over, then read the socket again. */
+  private resumeReading(): void {
+    this.paused = false;
+    if (this.unparsed !== null) {
+      this.now = performance.now();
+      this.parse(this.unparsed);
+    }
+    if (!this.paused && !this.broken) this.socket.resume();
+  }
+
   /** @internal socket listener */
   onEnd(): void {
     this.peerEnded = true;
+    // Requests may wait in the unparsed rest: processQueue ends the connection after them.
+    if (this.unparsed !== null) return;
     // A half-sent request can never complete now; finished ones still get their answers.
     this.abandonPartialRequest('closed its side');
     if (!this.busy && this.queue.length === 0) this.close();
@@ -202,10 +229,10 @@ export class Connection implements ParserHandler, Listed {
     if (this.busy || this.closing) return;
     this.idleSince = performance.now();
     if (this.paused) {
-      this.paused = false;
-      this.socket.resume();
+      this.resumeReading();
+      if (this.busy || this.closing || this.paused) return;
     }
-    if (this.peerEnded || this.draining) this.close();
+    if ((this.peerEnded && this.unparsed === null) || this.draining) this.close();
   }
 
   private readonly resumeAfterDrain = (): void => {
@@ -245,7 +272,7 @@ export class Connection implements ParserHandler, Listed {
       request.head.keepAlive &&
       this.served < config.maxRequestsPerConnection &&
       !this.draining &&
-      !(this.peerEnded && this.queue.length === 0);
+      !(this.peerEnded && this.queue.length === 0 && this.unparsed === null);
     const connection = connectionLines(keepAlive, config, this.served);
 
     if (result.kind === 'buffer' || result.headOnly) {
@@ -308,6 +335,13 @@ export class Connection implements ParserHandler, Listed {
     this.closing = true;
     this.closingSince = performance.now();
     this.output.end();
+    // Read (and drop) until the client's FIN: closing with its bytes unread would send a reset
+    // that can destroy the responses it has not read yet (RFC 9112 section 9.6).
+    this.unparsed = null;
+    if (this.paused) {
+      this.paused = false;
+      this.socket.resume();
+    }
   }
 
   // ---- timers and shutdown, driven by the service --------------------------------------------

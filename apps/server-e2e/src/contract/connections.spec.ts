@@ -48,6 +48,18 @@ describe.each(IMPLEMENTATIONS)('connections: $name', (impl) => {
     client.destroy();
   });
 
+  test('RFC 9112 §9.3.2: sixty pipelined requests behind a streamed file, then half-close: all answered in order, then close', async () => {
+    // The file keeps the connection busy, so the rest queue up past the parse-ahead limit and
+    // most of the read waits unparsed until the queue has room again.
+    const client = await server().connect();
+    const targets = ['/large.txt', ...Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? '/hello.txt' : '/about.html'))];
+    await client.send(Buffer.concat(targets.map((target) => get(target, server()))), targets.map(() => 'GET'));
+    client.endOutput();
+    for (const target of targets) expectBody(await client.response(), { file: target.slice(1) }, server().site.files);
+    await client.waitClosed();
+    expect(client.completeResponses).toBe(targets.length);
+  });
+
   test('RFC 9112 §9.6: a pipelined Connection: close ends the connection; later requests are not answered', async () => {
     const client = await server().connect();
     await client.send(Buffer.concat([get('/', server()), get('/hello.txt', server(), 'Connection: close\r\n'), get('/about.html', server())]), ['GET', 'GET', 'GET']);
