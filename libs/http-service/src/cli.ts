@@ -51,7 +51,7 @@ function program(spec: CliSpec): Command {
     .option('--max-body <size>', 'largest request body, bytes or 64k/10m (default 10m)')
     .option('--max-connections <n>', `open connections per worker before 503 (default ${d.maxConnections})`)
     .option('--max-requests-per-connection <n>', `requests per keep-alive connection (default ${d.maxRequestsPerConnection})`)
-    .option('--header-timeout <s>', `seconds to send complete headers before 408 (default ${d.headerTimeoutMs / 1000})`)
+    .option('--header-timeout <s>', `seconds to send complete headers, or to go without a body byte, before 408; a body also gets 1 s per 500 bytes (default ${d.headerTimeoutMs / 1000})`)
     .option('--keep-alive-timeout <s>', `seconds an idle connection stays open (default ${d.keepAliveTimeoutMs / 1000})`)
     .option('--drain-timeout <s>', `seconds in-flight requests get on shutdown (default ${d.drainTimeoutMs / 1000})`)
     .option('--max-request-line <size>', 'longest request line before 414 (default 8k)')

@@ -9,7 +9,7 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
 import { ResponseOutput, connectionLines } from './response-output';
-import { timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
+import { MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
 import type { TurnFlush } from './turn-flush';
@@ -50,6 +50,7 @@ const SWEEP_CLOCKS: { -readonly [K in keyof ConnectionClocks]: ConnectionClocks[
   lastByteAt: 0,
   messageStartedAt: 0,
   idleSince: 0,
+  bodyBytes: 0,
 };
 
 export class Connection implements ParserHandler, Listed {
@@ -357,11 +358,14 @@ export class Connection implements ParserHandler, Listed {
     clocks.lastByteAt = this.lastByteAt;
     clocks.messageStartedAt = this.messageStartedAt;
     clocks.idleSince = this.idleSince;
+    clocks.bodyBytes = this.current === null ? 0 : this.current.bodyLength;
     const verdict = timeoutVerdict(clocks, this.env.config);
     if (verdict === 'none') return;
     if (verdict === 'close-idle') return this.close();
-    if (verdict === 'head-timeout') return this.timeOut('headers not complete');
-    if (verdict === 'body-timeout') return this.timeOut('body stalled');
+    const seconds = this.env.config.headerTimeoutMs / 1000;
+    if (verdict === 'head-timeout') return this.timeOut(`headers not complete within ${seconds} s`);
+    if (verdict === 'body-timeout') return this.timeOut(`no body byte for ${seconds} s`);
+    if (verdict === 'body-too-slow') return this.timeOut(`body slower than ${MIN_BODY_BYTES_PER_SECOND} bytes/s`);
     if (verdict === 'drop-stalled-reader') this.env.log.warn(`${this.remoteAddress} stopped reading its response: connection dropped`);
     this.socket.destroy();
   }
@@ -376,7 +380,7 @@ export class Connection implements ParserHandler, Listed {
   }
 
   private timeOut(why: string): void {
-    this.env.log.warn(`408 to ${this.remoteAddress}: ${why} within ${this.env.config.headerTimeoutMs / 1000} s`);
+    this.env.log.warn(`408 to ${this.remoteAddress}: ${why}`);
     this.broken = true;
     this.respond(null, this.env.errorResult(408), this.messageStartedAt);
   }

@@ -23,6 +23,10 @@ export class PendingRequest implements HttpRequest {
     return this.peer.remoteAddress;
   }
 
+  get bodyLength(): number {
+    return this.received === null ? 0 : this.received.length;
+  }
+
   get body(): Buffer {
     return this.received === null ? NO_BODY : this.received.bytes();
   }

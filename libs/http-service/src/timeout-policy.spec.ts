@@ -1,4 +1,4 @@
-import { LINGER_MS, timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
+import { LINGER_MS, MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
 
 const config = { headerTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000 };
 const at = (phase: ConnectionPhase, now: number): ConnectionClocks => ({
@@ -9,6 +9,7 @@ const at = (phase: ConnectionPhase, now: number): ConnectionClocks => ({
   lastByteAt: 0,
   messageStartedAt: 0,
   idleSince: 0,
+  bodyBytes: 0,
 });
 
 describe('timeoutVerdict', () => {
@@ -31,7 +32,15 @@ describe('timeoutVerdict', () => {
   });
 
   it('measures a body from its last byte, a head from its first', () => {
-    expect(timeoutVerdict({ ...at('body', 20_000), lastByteAt: 15_000 }, config)).toBe('none');
+    const bodySoFar = 10 * MIN_BODY_BYTES_PER_SECOND;
+    expect(timeoutVerdict({ ...at('body', 20_000), lastByteAt: 15_000, bodyBytes: bodySoFar }, config)).toBe('none');
     expect(timeoutVerdict({ ...at('head', 20_000), lastByteAt: 15_000 }, config)).toBe('head-timeout');
+  });
+
+  it('gives a body one more second per MIN_BODY_BYTES_PER_SECOND bytes, however recent its last byte', () => {
+    // 60 s after the request began, a byte just arrived: 25 000 bytes earn 50 s, plus the 10 s.
+    const slow = { ...at('body', 60_000), lastByteAt: 59_999 };
+    expect(timeoutVerdict({ ...slow, bodyBytes: 25 * 1000 }, config)).toBe('none');
+    expect(timeoutVerdict({ ...slow, bodyBytes: 25 * 1000 - 1 }, config)).toBe('body-too-slow');
   });
 });

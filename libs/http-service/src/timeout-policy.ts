@@ -6,6 +6,14 @@ import type { ServerConfig } from './config';
 /** How long a closing socket may wait for the peer's FIN before it is destroyed. */
 export const LINGER_MS = 2_000;
 
+/**
+ * A body must keep up this average rate: its deadline starts at --header-timeout after the
+ * request began and moves 1 s later for every this many bytes received. A body trickled a byte
+ * every few seconds (slow POST) cannot hold a connection for ever. The rule and the rate are
+ * Apache mod_reqtimeout's (`body=...,MinRate=500`).
+ */
+export const MIN_BODY_BYTES_PER_SECOND = 500;
+
 export type ConnectionPhase =
   /** We sent our last response and wait for the peer to close. */
   | 'closing'
@@ -28,9 +36,11 @@ export interface ConnectionClocks {
   readonly lastByteAt: number;
   readonly messageStartedAt: number;
   readonly idleSince: number;
+  /** Body bytes of the request being received so far. */
+  readonly bodyBytes: number;
 }
 
-export type TimeoutVerdict = 'none' | 'destroy' | 'drop-stalled-reader' | 'body-timeout' | 'head-timeout' | 'close-idle';
+export type TimeoutVerdict = 'none' | 'destroy' | 'drop-stalled-reader' | 'body-timeout' | 'body-too-slow' | 'head-timeout' | 'close-idle';
 
 type Limits = Pick<ServerConfig, 'headerTimeoutMs' | 'keepAliveTimeoutMs'>;
 
@@ -44,7 +54,8 @@ export function timeoutVerdict(c: ConnectionClocks, config: Limits): TimeoutVerd
     case 'queued':
       return 'none';
     case 'body':
-      return c.now - c.lastByteAt > config.headerTimeoutMs ? 'body-timeout' : 'none';
+      if (c.now - c.lastByteAt > config.headerTimeoutMs) return 'body-timeout';
+      return c.now - c.messageStartedAt > config.headerTimeoutMs + (c.bodyBytes * 1000) / MIN_BODY_BYTES_PER_SECOND ? 'body-too-slow' : 'none';
     case 'head':
       return c.now - c.messageStartedAt > config.headerTimeoutMs ? 'head-timeout' : 'none';
     case 'idle':

@@ -80,4 +80,22 @@ describe.each(IMPLEMENTATIONS)('connection limits and timeouts: $name', (impl) =
     expect(Date.now() - started).toBeLessThan(6000);
     await client.waitClosed();
   });
+
+  test('slow POST: a body trickling a byte every 200 ms gets 408 once it falls behind 500 bytes/s', async () => {
+    const client = await server().connect();
+    const body = `{"trickle":"${'a'.repeat(60)}"}`;
+    await client.write(fill(`POST /upload HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, server()));
+    const started = Date.now();
+    // Each byte comes well within --header-timeout of the last: only the rate rule can stop it.
+    for (let i = 0; i < body.length && client.receivedBytes === 0 && !client.serverClosed; i++) {
+      await client.write(Buffer.from(body[i]!, 'latin1')).catch(() => undefined);
+      await pause(200);
+      if (Date.now() - started > 8000) break;
+    }
+    const response = await client.response(6000);
+    expect(response.status).toBe(408);
+    // 1 s plus 2 ms per byte received (a few dozen): the answer comes long before the 14 s trickle ends.
+    expect(Date.now() - started).toBeLessThan(6000);
+    await client.waitClosed();
+  });
 });
