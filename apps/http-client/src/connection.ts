@@ -73,7 +73,7 @@ export class Connection implements ParserHandler {
       return Promise.reject(new ConnectionClosedEarlyError(this.closeReason ?? 'the connection is closed'));
     }
     return new Promise<RawResponse>((resolve, reject) => {
-      this.exchange = { clock, resolve, reject, head: null, informational: [], body: new BodyAccumulator(-1), bytesReceived: 0 };
+      this.exchange = { clock, resolve, reject, head: null, informational: [], body: new BodyAccumulator(this.options.maxBodyBytes), bytesReceived: 0 };
       this.requests++;
       this.parser.expectResponseTo(method);
       this.socket.ref();

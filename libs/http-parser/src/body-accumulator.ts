@@ -10,15 +10,14 @@ export class BodyAccumulator {
   private buffer: Buffer = EMPTY;
   private filled = 0;
 
-  /** `expectedLength`: the declared Content-Length (the capacity never passes it), or -1 when unknown. */
-  constructor(private readonly expectedLength: number) {}
+  /** `maxLength`: the most the body can be (its Content-Length, or the size limit); capacity stays within it. */
+  constructor(private readonly maxLength: number) {}
 
   append(piece: Buffer): void {
     const need = this.filled + piece.length;
     if (need > this.buffer.length) {
       // Doubling keeps a body that trickles in linear in its size.
-      let capacity = Math.max(need, MIN_CAPACITY, this.buffer.length * 2);
-      if (this.expectedLength >= need) capacity = Math.min(capacity, this.expectedLength);
+      const capacity = Math.max(need, Math.min(Math.max(MIN_CAPACITY, this.buffer.length * 2), this.maxLength));
       const grown = Buffer.allocUnsafe(capacity);
       this.buffer.copy(grown, 0, 0, this.filled);
       this.buffer = grown;
@@ -32,7 +31,7 @@ export class BodyAccumulator {
     return this.filled;
   }
 
-  /** Bytes of memory held (at most twice the body, and never past a declared length). */
+  /** Bytes of memory held: under twice the body, and within maxLength unless the body passed it. */
   get capacity(): number {
     return this.buffer.length;
   }

@@ -103,7 +103,7 @@ export class Connection implements ParserHandler, Listed {
   // ---- parser callbacks -------------------------------------------------------------------
 
   onHead(head: MessageHead): void {
-    this.current = new PendingRequest(head, this, this.messageStartedAt);
+    this.current = new PendingRequest(head, this, this.messageStartedAt, this.env.config.maxBodyBytes);
     // A body may be cut off by a reset, after which the address can no longer be asked: learn it now.
     if (head.contentLength > 0 || head.chunked) this.peerAddress ??= this.socket.remoteAddress ?? '-';
     // A client waiting for 100 Continue gets it once we are ready to read its body.

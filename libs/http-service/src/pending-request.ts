@@ -17,6 +17,8 @@ export class PendingRequest implements HttpRequest {
     readonly head: MessageHead,
     private readonly peer: Peer,
     readonly startedAt: number,
+    /** --max-body: a chunked body's buffer never grows past it. */
+    private readonly maxBodyBytes: number,
   ) {}
 
   get remoteAddress(): string {
@@ -33,7 +35,7 @@ export class PendingRequest implements HttpRequest {
 
   /** A piece of the body from the parser (a view of a socket read: it is copied). */
   appendBody(piece: Buffer): void {
-    this.received ??= new BodyAccumulator(this.head.contentLength);
+    this.received ??= new BodyAccumulator(this.head.contentLength >= 0 ? this.head.contentLength : this.maxBodyBytes);
     this.received.append(piece);
   }
 }
