@@ -3,8 +3,22 @@
 // clients (RFC 9112 §9.3, §9.8; RFC 9110 §15.5.9).
 import { expectBody, expectCommonHeaders, expectConnectionHeaders, fill, get, runRow } from '../harness/contract-row';
 import { IMPLEMENTATIONS } from '../harness/implementations';
+import type { RawClient } from '../harness/raw-client';
 import { useServer } from '../harness/use-server';
 import { pause } from '@mths/test-kit';
+
+/**
+ * Writes `bytes` one every 200 ms: bounded by the byte count and by 8 s, and stopped once the
+ * server answers or closes.
+ */
+async function trickle(client: RawClient, bytes: Buffer): Promise<void> {
+  const started = Date.now();
+  for (let i = 0; i < bytes.length && client.receivedBytes === 0 && !client.serverClosed; i++) {
+    await client.write(bytes.subarray(i, i + 1)).catch(() => undefined);
+    await pause(200);
+    if (Date.now() - started > 8000) break;
+  }
+}
 
 describe.each(IMPLEMENTATIONS)('connection limits and timeouts: $name', (impl) => {
   const server = useServer(impl, { flags: ['--keep-alive-timeout', '1', '--header-timeout', '1', '--max-requests-per-connection', '3'] });
@@ -68,12 +82,7 @@ describe.each(IMPLEMENTATIONS)('connection limits and timeouts: $name', (impl) =
     const client = await server().connect();
     const started = Date.now();
     const bytes = fill('GET / HTTP/1.1\r\nHost: {host}\r\nX-Trickle: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n', server());
-    // Client pacing: bounded by the byte count and stopped once the server answers or closes.
-    for (let i = 0; i < bytes.length && client.receivedBytes === 0 && !client.serverClosed; i++) {
-      await client.write(bytes.subarray(i, i + 1)).catch(() => undefined);
-      await pause(200);
-      if (Date.now() - started > 8000) break;
-    }
+    await trickle(client, bytes);
     const response = await client.response(6000);
     expect(response.status).toBe(408);
     // The deadline counts from the first byte: trickling does not extend it (about 1 s, not 18).
@@ -87,11 +96,7 @@ describe.each(IMPLEMENTATIONS)('connection limits and timeouts: $name', (impl) =
     await client.write(fill(`POST /upload HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, server()));
     const started = Date.now();
     // Each byte comes well within --header-timeout of the last: only the rate rule can stop it.
-    for (let i = 0; i < body.length && client.receivedBytes === 0 && !client.serverClosed; i++) {
-      await client.write(Buffer.from(body[i]!, 'latin1')).catch(() => undefined);
-      await pause(200);
-      if (Date.now() - started > 8000) break;
-    }
+    await trickle(client, Buffer.from(body, 'latin1'));
     const response = await client.response(6000);
     expect(response.status).toBe(408);
     // 1 s plus 2 ms per byte received (a few dozen): the answer comes long before the 14 s trickle ends.
