@@ -159,35 +159,20 @@ describe('failing writes answer 500 and leave nothing', () => {
     expect((await answer(router({ uploadsDir: join(file, 'uploads') }), upload('{}'))).status).toBe(500);
   });
 
-  it('every candidate name already taken: no overwrite, no temp left', async () => {
-    await mkdir(folder.uploads);
+  it('names the file for the instant and the random part it drew, and leaves no temp behind', async () => {
     const now = new Date(Date.UTC(2026, 10, 27, 20, 30, 15, 123));
-    const taken = uploadName(now, '000000000000');
-    await writeFile(join(folder.uploads, taken), 'first');
-    const store = new UploadStore(folder.uploads, { now: () => now, randomHex: (n) => '0'.repeat(n * 2) });
-    await expect(store.save(Buffer.from('{}'))).rejects.toMatchObject({ code: 'HND_UPLOAD_WRITE_FAILED' });
-    expect(await listing(folder.uploads)).toEqual([taken]);
-    expect(await readFile(join(folder.uploads, taken), 'utf8')).toBe('first');
-  });
-
-  it('a taken name is skipped for a fresh one (EEXIST, never overwrite)', async () => {
-    await mkdir(folder.uploads);
-    const now = new Date(Date.UTC(2026, 10, 27, 20, 30, 15, 123));
-    const taken = uploadName(now, 'aaaaaaaaaaaa');
-    await writeFile(join(folder.uploads, taken), 'first');
-    const randoms = ['1111111111111111', 'aaaaaaaaaaaa', 'bbbbbbbbbbbb'];
-    const store = new UploadStore(folder.uploads, { now: () => now, randomHex: () => randoms.shift() ?? 'cccccccccccc' });
+    const store = new UploadStore(folder.uploads, { now: () => now, randomHex: (n) => 'ab'.repeat(n) });
     const name = await store.save(Buffer.from('{"b":2}'));
-    expect(name).toBe(uploadName(now, 'bbbbbbbbbbbb'));
-    expect(await listing(folder.uploads)).toEqual([taken, name].sort());
-    expect(await readFile(join(folder.uploads, taken), 'utf8')).toBe('first');
+    expect(name).toBe(uploadName(now, 'ab'.repeat(12)));
+    expect(await listing(folder.uploads)).toEqual([name]);
+    expect(await readFile(join(folder.uploads, name), 'utf8')).toBe('{"b":2}');
   });
 });
 
 describe('uploadName', () => {
-  it('is upload_<UTC timestamp>_<12 hex>.json', () => {
-    const name = uploadName(new Date(Date.UTC(2026, 10, 27, 20, 30, 15, 123)), '0123456789ab');
-    expect(name).toBe('upload_20261127T203015123Z_0123456789ab.json');
+  it('is upload_<UTC timestamp>_<24 hex>.json', () => {
+    const name = uploadName(new Date(Date.UTC(2026, 10, 27, 20, 30, 15, 123)), '0123456789abcdef01234567');
+    expect(name).toBe('upload_20261127T203015123Z_0123456789abcdef01234567.json');
     expect(name).toMatch(UPLOAD_NAME_PATTERN);
   });
 });
