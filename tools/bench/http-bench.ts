@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       warmUpS: options.warmUpS,
       repeat: options.repeat,
       pinned: pin,
+      uploadsOnTmpfs: workspace.uploadsOnTmpfs,
       chartFile,
     });
     writeFileSync(path.join(docs, 'benchmarks.md'), report);

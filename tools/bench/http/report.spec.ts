@@ -61,7 +61,7 @@ describe('checkTargets', () => {
 describe('markdownReport', () => {
   const input: ReportInput = {
     results: RESULTS, workloads: WORKLOADS, servers: SERVERS, machine: MACHINE, command: 'tsx tools/bench/http-bench.ts --duration 5',
-    date: '2026-11-27 20:00 UTC', durationS: 5, warmUpS: 1, repeat: 1, pinned: true, chartFile: 'benchmarks.svg',
+    date: '2026-11-27 20:00 UTC', durationS: 5, warmUpS: 1, repeat: 1, pinned: true, uploadsOnTmpfs: true, chartFile: 'benchmarks.svg',
   };
   const md = markdownReport(input);
 
@@ -71,6 +71,13 @@ describe('markdownReport', () => {
     expect(md).toContain('2026-11-27 20:00 UTC');
     expect(md).toContain('```\ntsx tools/bench/http-bench.ts --duration 5\n```');
     expect(md).toContain('![Throughput relative to node:http](benchmarks.svg)');
+  });
+
+  it('says where the uploads went: tmpfs, or the disk when the machine has no tmpfs', () => {
+    expect(md).toContain('- Uploads go to tmpfs (`/dev/shm`), not to the disk');
+    const onDisk = markdownReport({ ...input, uploadsOnTmpfs: false });
+    expect(onDisk).toContain('- Uploads go to the bench root on the real disk');
+    expect(onDisk).not.toContain('/dev/shm');
   });
 
   it('has one row per workload with every server and the ratio to node:http', () => {
@@ -141,7 +148,7 @@ describe('the node:net floor in the report', () => {
   ];
   const servers: ServerKind[] = ['http-server', 'node-http', 'node-net-raw', 'nginx'];
   const md = markdownReport({
-    results, workloads: WORKLOADS, servers, machine: MACHINE, command: 'x', date: 'd', durationS: 5, warmUpS: 1, repeat: 1, pinned: true, chartFile: undefined,
+    results, workloads: WORKLOADS, servers, machine: MACHINE, command: 'x', date: 'd', durationS: 5, warmUpS: 1, repeat: 1, pinned: true, uploadsOnTmpfs: false, chartFile: undefined,
   });
 
   it('is a column of every table, its upload cell marked as a floor with no disk write', () => {

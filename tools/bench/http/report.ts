@@ -21,6 +21,8 @@ export interface ReportInput {
   readonly warmUpS: number;
   readonly repeat: number;
   readonly pinned: boolean;
+  /** POST /upload wrote to tmpfs rather than to the disk (bench-workspace.ts). */
+  readonly uploadsOnTmpfs: boolean;
   /** File name of the SVG beside the markdown, when one was written. */
   readonly chartFile: string | undefined;
 }
@@ -219,8 +221,18 @@ export function markdownReport(input: ReportInput): string {
     '  this traffic: otherwise that one-off growth (about 15 MiB in each Node server here) would be',
     '  counted as per-connection memory. Servers get `--keep-alive-timeout 60 --max-connections 2000`',
     '  (node:http and nginx: 60 s keep-alive). nginx allocates its connection slots at start-up.',
-    '- Uploads go to the bench root on the real disk (no fsync by any server); the bench runs `sync`',
-    '  between cells so no cell pays for the writeback of the one before.',
+    ...(input.uploadsOnTmpfs
+      ? [
+          '- Uploads go to tmpfs (`/dev/shm`), not to the disk, and no server fsyncs: the row measures what',
+          '  the servers do per upload (parse, check, open, write, close, rename). On this machine\'s ext4,',
+          '  creating a file right after the bench had deleted a cell\'s thousands of uploads took ~600 µs in',
+          '  the inode allocator (`find_inode_bit`, `recently_deleted` in perf) for minutes, for every',
+          '  server alike, and the disk\'s recent past decided the ratio.',
+        ]
+      : [
+          '- Uploads go to the bench root on the real disk (no tmpfs here; no fsync by any server); the bench',
+          '  runs `sync` between cells so no cell pays for the writeback of the one before.',
+        ]),
     '- http-server is one process: its RSS and CPU count the supervising main thread and the one worker.',
     '- Server CPU is what the kernel charges to the server process: its code, its syscalls and the',
     '  TCP work done inside them. Loopback delivery of wrk\'s requests runs largely on wrk\'s CPU and',
