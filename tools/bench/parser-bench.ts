@@ -2,7 +2,7 @@
 // in one process. Prints a markdown table and writes it to docs/benchmarks-parser.md.
 // Run: tsx tools/bench/parser-bench.ts [--rounds N] [--round-ms MS] [--no-write]
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cpuModel } from './http/machine';

@@ -1,7 +1,7 @@
 // POST /upload on a real folder: the 201 contract, byte-identical files under unique names,
 // refusals that leave nothing behind (RFC 9110 §15.5.16 415, RFC 8259 §8.1 UTF-8), and write
 // failures that answer 500 without a temp or half file.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HandlerError } from './errors';
 import { allowedHostsFor } from './host-allow-list';

@@ -2,7 +2,7 @@
 // persists (§9.3): the smuggling-relevant decisions, kept in one place.
 
 import { CONN_CLOSE, CONN_KEEP_ALIVE, isStrictChunked, TE_CHUNKED_LAST, TE_CHUNKED_TWICE } from './framing';
-import { FAILED, type MessageState } from './message-state';
+import type { MessageState } from './message-state';
 
 export const BODY_NONE = 0;
 export const BODY_LENGTH = 1;

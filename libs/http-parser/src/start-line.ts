@@ -2,7 +2,7 @@
 // over the bytes, stopping at the first invalid byte or at the end of what has arrived.
 
 import { CR, FIELD_VALUE, LF, SP, TARGET, TCHAR } from './char-classes';
-import { FAILED, INCOMPLETE, type MessageState } from './message-state';
+import { INCOMPLETE, type MessageState } from './message-state';
 import { methodName } from './methods';
 
 /** Empty lines tolerated before a start line (RFC 9112 §2.2 asks for at least one). */

@@ -2,7 +2,7 @@
 // which `nx test http-client` runs first) as a child process on 127.0.0.1 port 0, serving a
 // temporary site: start it, read its `stats` line (SIGUSR1), stop it with SIGTERM.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
