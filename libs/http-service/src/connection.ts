@@ -145,8 +145,9 @@ export class Connection implements ParserHandler, Listed {
       if (!this.busy) this.processQueue();
       return;
     }
-    // Set only now: while the parser works through a rest, more requests may follow in it.
-    this.unparsed = this.parser.consumed < bytes.length ? bytes.subarray(this.parser.consumed) : null;
+    // Set only now: while the parser works through a rest, more requests may follow in it. A copy:
+    // a socket read may be a view of a buffer the next read reuses (transport's shared buffer).
+    this.unparsed = this.parser.consumed < bytes.length ? Buffer.from(bytes.subarray(this.parser.consumed)) : null;
     if (!this.paused && this.queue.length >= MAX_QUEUED) {
       this.paused = true;
       this.socket.pause();
@@ -191,7 +192,7 @@ export class Connection implements ParserHandler, Listed {
     const { head } = request;
     const expected = head.contentLength >= 0 ? ` of ${head.contentLength}` : '';
     this.env.log.warn(
-      `${this.remoteAddress} ${how} during the body of ${head.method} ${head.target} (${request.body.length}${expected} bytes received); request dropped`,
+      `${this.remoteAddress} ${how} during the body of ${head.method} ${head.target} (${request.bodyLength}${expected} bytes received); request dropped`,
     );
   }
 

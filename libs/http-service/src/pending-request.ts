@@ -1,4 +1,4 @@
-// A request between its head and its answer: the parsed head, the body pieces as they arrive,
+// A request between its head and its answer: the parsed head, the body (copied as it arrives)
 // and when it started (for the access log's duration and the timeouts).
 import { BodyAccumulator, type MessageHead } from '@mths/http-parser';
 import type { HttpRequest } from '@mths/handlers';

@@ -8,7 +8,8 @@ export interface SocketOwner {
 }
 
 // Socket listeners shared by every connection (no closures per socket): each finds its
-// Connection through a symbol on the socket.
+// Connection through a symbol on the socket. A 'data' chunk may be a view of the transport's
+// shared read buffer, valid during the call only: the connection copies what it keeps.
 const CONNECTION = Symbol('connection');
 type OwnedSocket = Socket & { [CONNECTION]: SocketOwner };
 

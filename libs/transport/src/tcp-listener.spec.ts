@@ -1,5 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { waitFor, within } from '@mths/test-kit';
 import { tcpListenerFactory, formatHostPort } from './tcp-listener';
 import { TransportError } from './errors';
 
@@ -42,6 +44,77 @@ describe('tcpListenerFactory', () => {
     await expect(attempt).rejects.toBeInstanceOf(TransportError);
     await expect(attempt).rejects.toMatchObject({ code: 'TRANSPORT_ADDRESS_IN_USE', systemCode: 'EADDRINUSE' });
     blocker.close();
+  });
+
+  it('keeps each connection\'s bytes apart, though every read lands in one shared buffer', async () => {
+    const received = new Map<Socket, Buffer[]>();
+    const ended: Socket[] = [];
+    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => {
+      received.set(s, []);
+      // A view of the shared buffer is valid during the call only: keep a copy.
+      s.on('data', (chunk: Buffer) => received.get(s)!.push(Buffer.from(chunk)));
+      s.on('end', () => {
+        ended.push(s);
+        s.end();
+      });
+    });
+    const payloads = [randomBytes(300_000), randomBytes(200_000), randomBytes(1)];
+    const clients = payloads.map((payload) => {
+      const client = connect(listener.address.port, '127.0.0.1');
+      client.on('connect', () => {
+        // In pieces, interleaved with the other clients' writes.
+        for (let at = 0; at < payload.length; at += 7_000) client.write(payload.subarray(at, at + 7_000));
+        client.end();
+      });
+      return once(client, 'close');
+    });
+    await Promise.all(clients);
+    expect(ended).toHaveLength(3);
+    const got = [...received.values()].map((chunks) => Buffer.concat(chunks).toString('hex')).sort();
+    expect(got).toEqual(payloads.map((payload) => payload.toString('hex')).sort());
+    await listener.close();
+  });
+
+  it('stops reading a paused socket and reads again on resume', async () => {
+    const chunks = new Map<string, Buffer[]>();
+    const sockets = new Map<string, Socket>();
+    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => {
+      s.once('data', (first: Buffer) => {
+        // Each client introduces itself with one letter; 'p' pauses after every read.
+        const name = String.fromCharCode(first[0]!);
+        sockets.set(name, s);
+        chunks.set(name, [Buffer.from(first)]);
+        if (name === 'p') s.pause();
+        s.on('data', (chunk: Buffer) => {
+          chunks.get(name)!.push(Buffer.from(chunk));
+          if (name === 'p') s.pause();
+        });
+      });
+    });
+    const paused = connect(listener.address.port, '127.0.0.1');
+    const marker = connect(listener.address.port, '127.0.0.1');
+    await Promise.all([once(paused, 'connect'), once(marker, 'connect')]);
+    paused.write('p');
+    await waitFor(() => chunks.has('p'), 5_000, "the paused client's first byte");
+    // On loopback the bytes are in the server's socket when write returns: once the marker's
+    // byte has been read, the paused socket's would have been too, had it been reading.
+    paused.write('q');
+    marker.write('m');
+    await waitFor(() => chunks.has('m'), 5_000, "the marker client's byte");
+    expect(Buffer.concat(chunks.get('p')!).toString()).toBe('p');
+    sockets.get('p')!.resume();
+    await waitFor(() => chunks.get('p')!.length === 2, 5_000, 'the byte sent while paused');
+    expect(Buffer.concat(chunks.get('p')!).toString()).toBe('pq');
+    paused.destroy();
+    marker.destroy();
+    await listener.close();
+  });
+
+  it('closes once its connections are gone: the handed-over sockets are counted right', async () => {
+    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => s.end());
+    const client = connect(listener.address.port, '127.0.0.1');
+    await once(client, 'close');
+    await expect(within(listener.close(), 5_000, 'the listener to close')).resolves.toBeUndefined();
   });
 
   it('brackets IPv6 hosts', () => {

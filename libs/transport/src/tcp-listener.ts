@@ -1,6 +1,7 @@
 // Plain TCP listener: a node:net server with the options our connection loop relies on.
 import { createServer } from 'node:net';
 import { listenError } from './errors';
+import { withSharedReadBuffer } from './shared-read-buffer';
 import type { ConnectionCallback, Listener, ListenerFactory, ListenOptions } from './listener';
 
 /** Formats host:port, bracketing IPv6. */
@@ -12,7 +13,10 @@ export const tcpListenerFactory: ListenerFactory = {
   listen(options: ListenOptions, onConnection: ConnectionCallback): Promise<Listener> {
     // allowHalfOpen: a client that shuts down its sending side still gets its responses.
     // noDelay: responses are written whole, so Nagle would only add latency.
-    const server = createServer({ allowHalfOpen: true, noDelay: true }, onConnection);
+    // pauseOnConnect: nothing is read before the socket reads into the shared buffer.
+    const server = createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: true }, (accepted) =>
+      onConnection(withSharedReadBuffer(accepted, true)),
+    );
     return new Promise((resolve, reject) => {
       const onListenError = (error: NodeJS.ErrnoException) => {
         reject(listenError(error, formatHostPort(options.host, options.port)));
