@@ -1,8 +1,10 @@
 // The floor: a node:net server that answers every 'data' event with one prebuilt HTTP/1.1
 // response and parses nothing, so its cost is what any Node server pays (kernel, libuv, one write).
+// It reads into the shared buffer as ours do (@mths/transport), so it stays below them.
 
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { withSharedReadBuffer } from '@mths/transport';
 import * as path from 'node:path';
 
 export interface RawServerOptions {
@@ -56,7 +58,8 @@ export function createRawServer(options: RawServerOptions): Server {
     this.end(response);
   }
   const onData = options.close ? answerAndClose : answer;
-  return createServer({ noDelay: true }, (socket) => {
+  return createServer({ noDelay: true, pauseOnConnect: true }, (accepted) => {
+    const socket = withSharedReadBuffer(accepted, false);
     socket.on('error', ignoreError);
     socket.on('data', onData);
   });
