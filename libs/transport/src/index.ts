@@ -1,5 +1,5 @@
 export type { Listener, ListenerAddress, ListenerFactory, ListenOptions, ConnectionCallback } from './listener';
 export { tcpListenerFactory, formatHostPort } from './tcp-listener';
-export { withSharedReadBuffer } from './shared-read-buffer';
+export { readIntoSharedBuffer } from './shared-read-buffer';
 export { TransportError, listenError } from './errors';
 export type { TransportErrorCode } from './errors';

@@ -1,7 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { waitFor, within } from '@mths/test-kit';
+import { nextTurn, waitFor, within } from '@mths/test-kit';
 import { tcpListenerFactory, formatHostPort } from './tcp-listener';
 import { TransportError } from './errors';
 
@@ -44,6 +44,23 @@ describe('tcpListenerFactory', () => {
     await expect(attempt).rejects.toBeInstanceOf(TransportError);
     await expect(attempt).rejects.toMatchObject({ code: 'TRANSPORT_ADDRESS_IN_USE', systemCode: 'EADDRINUSE' });
     blocker.close();
+  });
+
+  it('reads every socket into one shared buffer (the fast path is on, not silently off)', async () => {
+    const memories = new Set<ArrayBufferLike>();
+    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => {
+      s.on('data', (chunk: Buffer) => {
+        memories.add(chunk.buffer);
+        s.end();
+      });
+    });
+    for (let i = 0; i < 3; i++) {
+      const client = connect(listener.address.port, '127.0.0.1', () => client.write(`client ${i}`));
+      client.resume();
+      await once(client, 'close');
+    }
+    expect(memories.size).toBe(1);
+    await listener.close();
   });
 
   it('keeps each connection\'s bytes apart, though every read lands in one shared buffer', async () => {
@@ -107,14 +124,28 @@ describe('tcpListenerFactory', () => {
     expect(Buffer.concat(chunks.get('p')!).toString()).toBe('pq');
     paused.destroy();
     marker.destroy();
+    // close() waits for every accepted socket, as a net.Server does.
+    for (const socket of sockets.values()) socket.destroy();
     await listener.close();
   });
 
-  it('closes once its connections are gone: the handed-over sockets are counted right', async () => {
-    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => s.end());
+  it('closes only once its sockets are gone, as a net.Server does', async () => {
+    let accepted: Socket | undefined;
+    const listener = await tcpListenerFactory.listen({ host: '127.0.0.1', port: 0, reusePort: false, onAcceptError }, (s) => {
+      accepted = s;
+    });
     const client = connect(listener.address.port, '127.0.0.1');
-    await once(client, 'close');
-    await expect(within(listener.close(), 5_000, 'the listener to close')).resolves.toBeUndefined();
+    await waitFor(() => accepted !== undefined, 5_000, 'the connection');
+    let closed = false;
+    const closing = listener.close().then(() => {
+      closed = true;
+    });
+    // A socket left out of the server's count would let close() finish within a turn or two.
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(closed).toBe(false);
+    accepted!.destroy();
+    client.destroy();
+    await within(closing, 5_000, 'the listener to close');
   });
 
   it('brackets IPv6 hosts', () => {

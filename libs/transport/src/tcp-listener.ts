@@ -1,7 +1,7 @@
 // Plain TCP listener: a node:net server with the options our connection loop relies on.
 import { createServer } from 'node:net';
 import { listenError } from './errors';
-import { withSharedReadBuffer } from './shared-read-buffer';
+import { readIntoSharedBuffer } from './shared-read-buffer';
 import type { ConnectionCallback, Listener, ListenerFactory, ListenOptions } from './listener';
 
 /** Formats host:port, bracketing IPv6. */
@@ -15,7 +15,7 @@ export const tcpListenerFactory: ListenerFactory = {
     // noDelay: responses are written whole, so Nagle would only add latency.
     // pauseOnConnect: nothing is read before the socket reads into the shared buffer.
     const server = createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: true }, (accepted) =>
-      onConnection(withSharedReadBuffer(accepted, true)),
+      onConnection(readIntoSharedBuffer(accepted)),
     );
     return new Promise((resolve, reject) => {
       const onListenError = (error: NodeJS.ErrnoException) => {

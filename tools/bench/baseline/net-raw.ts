@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { withSharedReadBuffer } from '@mths/transport';
+import { readIntoSharedBuffer } from '@mths/transport';
 import * as path from 'node:path';
 
 export interface RawServerOptions {
@@ -59,7 +59,7 @@ export function createRawServer(options: RawServerOptions): Server {
   }
   const onData = options.close ? answerAndClose : answer;
   return createServer({ noDelay: true, pauseOnConnect: true }, (accepted) => {
-    const socket = withSharedReadBuffer(accepted, false);
+    const socket = readIntoSharedBuffer(accepted);
     socket.on('error', ignoreError);
     socket.on('data', onData);
   });
