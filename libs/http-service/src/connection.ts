@@ -9,7 +9,7 @@ import type { ServerConfig } from './config';
 import type { AccessLog } from './access-log';
 import type { ServiceStats } from './service-stats';
 import { ResponseOutput, connectionLines } from './response-output';
-import { MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
+import { MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, zeroClocks, type ConnectionPhase } from './timeout-policy';
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
 import type { TurnFlush } from './turn-flush';
@@ -42,16 +42,7 @@ type Queued = PendingRequest | HttpParseError;
  * Filled in for each connection the timeout sweep visits, instead of a fresh object per visit:
  * the sweep sees every open connection four times a second, idle ones included.
  */
-const SWEEP_CLOCKS: { -readonly [K in keyof ConnectionClocks]: ConnectionClocks[K] } = {
-  phase: 'idle',
-  now: 0,
-  closingSince: 0,
-  writeStalledSince: 0,
-  lastByteAt: 0,
-  messageStartedAt: 0,
-  idleSince: 0,
-  bodyBytes: 0,
-};
+const SWEEP_CLOCKS = zeroClocks('idle');
 
 export class Connection implements ParserHandler, Listed {
   /** This connection's place in the service's ConnectionList. */

@@ -1,16 +1,7 @@
-import { LINGER_MS, MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
+import { LINGER_MS, MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, zeroClocks, type ConnectionClocks, type ConnectionPhase } from './timeout-policy';
 
 const config = { headerTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000 };
-const at = (phase: ConnectionPhase, now: number): ConnectionClocks => ({
-  phase,
-  now,
-  closingSince: 0,
-  writeStalledSince: 0,
-  lastByteAt: 0,
-  messageStartedAt: 0,
-  idleSince: 0,
-  bodyBytes: 0,
-});
+const at = (phase: ConnectionPhase, now: number): ConnectionClocks => ({ ...zeroClocks(phase), now });
 
 describe('timeoutVerdict', () => {
   it.each([

@@ -40,6 +40,11 @@ export interface ConnectionClocks {
   readonly bodyBytes: number;
 }
 
+/** Clocks all at zero in `phase`: filled in by the sweep, or varied by tests. */
+export function zeroClocks(phase: ConnectionPhase): { -readonly [K in keyof ConnectionClocks]: ConnectionClocks[K] } {
+  return { phase, now: 0, closingSince: 0, writeStalledSince: 0, lastByteAt: 0, messageStartedAt: 0, idleSince: 0, bodyBytes: 0 };
+}
+
 export type TimeoutVerdict = 'none' | 'destroy' | 'drop-stalled-reader' | 'body-timeout' | 'body-too-slow' | 'head-timeout' | 'close-idle';
 
 type Limits = Pick<ServerConfig, 'headerTimeoutMs' | 'keepAliveTimeoutMs'>;
