@@ -46,7 +46,8 @@ function rejectOverloaded(socket: Socket, response: Buffer): void {
 
 export async function startHttpService(options: HttpServiceOptions): Promise<HttpService> {
   const { config, log } = options;
-  const stats = new ServiceStats(options.counters, options.slot);
+  const turnFlush = new TurnFlush();
+  const stats = new ServiceStats(options.counters, options.slot, turnFlush);
   const connections = new ConnectionList<Connection>();
   const forget = (connection: Connection) => {
     if (connections.delete(connection)) stats.closed();
@@ -117,7 +118,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       maxHeaderCount: config.maxHeaderCount,
       maxBodyBytes: config.maxBodyBytes,
     }),
-    turnFlush: new TurnFlush(),
+    turnFlush,
   };
 
   const sweep = setInterval(() => {
@@ -141,6 +142,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       if (connections.size > 0) await allClosed;
       await stopped;
       clearInterval(sweep);
+      stats.flushHeld();
       log.flush();
     },
   };
