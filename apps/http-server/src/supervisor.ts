@@ -1,6 +1,15 @@
 // The main thread: parses the CLI, reserves the port, starts and supervises the workers,
 // prints `listening on`, and drains everything on SIGINT/SIGTERM.
-import { COUNTER_NAMES, GAUGE_NAMES, configFromArgvOrExit, failAndExit, onShutdownSignal, statsLine } from '@mths/http-service';
+import {
+  COUNTER_NAMES,
+  GAUGE_NAMES,
+  configFromArgvOrExit,
+  failAndExit,
+  onShutdownSignal,
+  clearUploadsOfDeadThread,
+  clearUploadsOfGoneProcesses,
+  statsLine,
+} from '@mths/http-service';
 import { WorkerPool, type WorkerExit } from '@mths/thread-pool';
 import { formatHostPort, tcpListenerFactory } from '@mths/transport';
 import { TEST_CRASH, TEST_HANG, type HttpWorkerData } from './worker-data';
@@ -45,6 +54,7 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
   pool.on('worker-exit', (exit: WorkerExit) => {
     const why = exit.error ? exit.error.message : `exit code ${exit.exitCode}`;
     process.stderr.write(`${NAME}: worker ${exit.index} crashed (${why}); restarting in ${exit.restartInMs} ms\n`);
+    void clearUploadsOfDeadThread(NAME, config.uploadsDir, exit.threadId);
   });
   pool.on('worker-hung', (index: number, silentMs: number) => {
     process.stderr.write(`${NAME}: worker ${index} is unresponsive (no heartbeat for ${(silentMs / 1000).toFixed(1)} s); terminating it\n`);
@@ -70,4 +80,5 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
 
   // Signal handlers are in place before anyone can learn the port and signal us.
   process.stdout.write(`listening on http://${formatHostPort(config.host, config.port)} (${config.threads} threads)\n`);
+  void clearUploadsOfGoneProcesses(NAME, config.uploadsDir);
 }

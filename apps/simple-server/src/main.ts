@@ -1,6 +1,15 @@
 // simple-server: the same HTTP service on one event loop, no pool: the baseline to compare with.
 import { assertSupportedNode } from '@mths/runtime';
-import { AccessLog, COUNTER_NAMES, configFromArgvOrExit, failAndExit, onShutdownSignal, startHttpService, statsLine } from '@mths/http-service';
+import {
+  AccessLog,
+  COUNTER_NAMES,
+  configFromArgvOrExit,
+  failAndExit,
+  onShutdownSignal,
+  clearUploadsOfGoneProcesses,
+  startHttpService,
+  statsLine,
+} from '@mths/http-service';
 import { SharedCounters } from '@mths/thread-pool';
 import { formatHostPort, tcpListenerFactory } from '@mths/transport';
 
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
   });
   // Signal handlers are in place before anyone can learn the port and signal us.
   process.stdout.write(`listening on http://${formatHostPort(config.host, service.address.port)} (1 event loop)\n`);
+  void clearUploadsOfGoneProcesses(NAME, config.uploadsDir);
 }
 
 assertSupportedNode();

@@ -12,4 +12,5 @@ export { allowedHostsFor, isValidHost } from './host-allow-list';
 export { ALLOW_HEADER, errorResult, resultForCode, serviceUnavailable, type ErrorResultOptions } from './error-results';
 export { HANDLER_ERRORS, HandlerError, type HandlerErrorCode } from './errors';
 export { UPLOAD_NAME_PATTERN, uploadName } from './upload-store';
+export { removeTempsOfGoneProcesses, removeTempsOfThread } from './upload-temp-files';
 export * from './types';

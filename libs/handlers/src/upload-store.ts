@@ -1,5 +1,6 @@
 // Stores an upload all or nothing: the bytes go to a private temp file, renamed to its final
-// name only once complete, so a reader never sees half a file and a crash leaves none in place.
+// name only once complete, so a reader never sees half a file and a crash leaves none in place
+// (the temp files a crash leaves are removed by upload-temp-files.ts).
 // The final name carries 96 random bits: no two uploads (any thread, any process) are ever
 // expected to draw the same one in the same millisecond, which is what keeps rename(2) from
 // replacing a file. (A hard link, which fails with EEXIST instead, costs one more trip to the
@@ -10,6 +11,7 @@ import { mkdir, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { HandlerError } from './errors';
+import { tempNameFor } from './upload-temp-files';
 
 export interface UploadStoreHooks {
   /** Random hex of `bytes` bytes (tests pin it to know the name). */
@@ -60,7 +62,7 @@ export class UploadStore {
   async save(bytes: Buffer): Promise<string> {
     await this.ensureDir();
     const name = uploadName(this.now(), this.randomHex(NAME_RANDOM_BYTES));
-    const temp = join(this.dir, `.${name}.tmp`);
+    const temp = join(this.dir, tempNameFor(name));
     try {
       // 'wx': never reuse or follow anything already at the temp name.
       await writeNew(temp, bytes, { flag: 'wx' });

@@ -6,4 +6,13 @@ export { CliUsageError, parseSize, parseSeconds, parseCount, parsePort, parseExt
 export { AccessLog, type AccessEntry, type LogSink } from './access-log';
 export { COUNTER_NAMES, GAUGE_NAMES, ServiceStats } from './service-stats';
 export { startHttpService, type HttpService, type HttpServiceOptions } from './service';
-export { configFromArgvOrExit, failAndExit, onShutdownSignal, statsLine, EXIT_FAILURE, EXIT_USAGE } from './process-shell';
+export {
+  configFromArgvOrExit,
+  failAndExit,
+  onShutdownSignal,
+  clearUploadsOfDeadThread,
+  clearUploadsOfGoneProcesses,
+  statsLine,
+  EXIT_FAILURE,
+  EXIT_USAGE,
+} from './process-shell';

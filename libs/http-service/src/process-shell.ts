@@ -1,5 +1,6 @@
 // The process-level chores both server apps share: CLI errors as one line + exit code, the
-// shutdown signals, and the `stats {...}` line.
+// shutdown signals, the `stats {...}` line, and word of the upload temp files a crash left.
+import { removeTempsOfGoneProcesses, removeTempsOfThread } from '@mths/handlers';
 import type { SharedCounters } from '@mths/thread-pool';
 import { parseServerArgs, type CliSpec } from './cli';
 import { CliUsageError } from './cli-values';
@@ -53,4 +54,28 @@ export function statsLine(counters: SharedCounters): string {
   const workers = [];
   for (let slot = 0; slot < counters.layout.slots; slot++) workers.push({ worker: slot, ...counters.snapshot(slot) });
   return `stats ${JSON.stringify({ workers, total: counters.total() })}\n`;
+}
+
+/**
+ * At start-up, deletes the upload temp files of processes that no longer run and says so on
+ * stderr. Called after listening: a folder of many uploads takes a while to list, and serving
+ * need not wait for it.
+ */
+export function clearUploadsOfGoneProcesses(name: string, dir: string): Promise<void> {
+  return reportRemoved(name, dir, removeTempsOfGoneProcesses(dir));
+}
+
+/** After a worker thread died: deletes the upload temp files it was writing. */
+export function clearUploadsOfDeadThread(name: string, dir: string, threadId: number): Promise<void> {
+  return reportRemoved(name, dir, removeTempsOfThread(dir, threadId));
+}
+
+// A failure is a warning: it is never a reason to stop serving.
+async function reportRemoved(name: string, dir: string, removal: Promise<string[]>): Promise<void> {
+  try {
+    const removed = await removal;
+    if (removed.length > 0) process.stderr.write(`${name}: removed ${removed.length} unfinished upload temp file(s) from ${dir}\n`);
+  } catch (error) {
+    process.stderr.write(`${name}: could not clear unfinished uploads in ${dir}: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }

@@ -53,6 +53,7 @@ describe('WorkerPool', () => {
     p.send(1, { type: 'crash' });
     const [exit] = (await exited) as [WorkerExit];
     expect(exit.index).toBe(1);
+    expect(exit.threadId).toBe(before[1]);
     expect(exit.error?.message).toBe('crash on purpose');
     expect(await restarted).toEqual([1]);
     const after = p.threadIds();

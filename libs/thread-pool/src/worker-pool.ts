@@ -40,6 +40,8 @@ export interface WorkerPoolOptions<T> {
 
 export interface WorkerExit {
   readonly index: number;
+  /** The dead thread's id (what `threadId` said inside it), e.g. to clean up files it named by it. */
+  readonly threadId: number;
   readonly exitCode: number;
   readonly error: Error | undefined;
   /** Milliseconds until its replacement starts. */
@@ -50,6 +52,8 @@ interface Slot {
   /** Terminated by the watchdog: its exit is reported as unresponsive. */
   hung: boolean;
   worker: Worker | undefined;
+  /** The thread id of the slot's latest worker, kept after it exits. */
+  threadId: number;
   startedAt: number;
   crashes: number;
   restartTimer: NodeJS.Timeout | undefined;
@@ -75,7 +79,7 @@ export class WorkerPool<T> extends EventEmitter {
     this.counters = SharedCounters.create(options.counterNames, options.size);
     this.monitor = options.heartbeat ? new HeartbeatMonitor(options.size) : undefined;
     for (let i = 0; i < options.size; i++) {
-      this.slots.push({ worker: undefined, startedAt: 0, crashes: 0, restartTimer: undefined, hung: false });
+      this.slots.push({ worker: undefined, threadId: -1, startedAt: 0, crashes: 0, restartTimer: undefined, hung: false });
     }
   }
 
@@ -151,6 +155,7 @@ export class WorkerPool<T> extends EventEmitter {
     });
     const slot = this.slots[index]!;
     slot.worker = worker;
+    slot.threadId = worker.threadId;
     slot.startedAt = Date.now();
     slot.hung = false;
     this.monitor?.reset(index, slot.startedAt);
@@ -214,7 +219,8 @@ export class WorkerPool<T> extends EventEmitter {
     const lived = Date.now() - slot.startedAt;
     slot.crashes = lived >= this.policy.healthyAfterMs ? 1 : slot.crashes + 1;
     const delay = Math.min(this.policy.maxDelayMs, this.policy.initialDelayMs * 2 ** (slot.crashes - 1));
-    this.emit('worker-exit', { index, exitCode, error, restartInMs: delay } satisfies WorkerExit);
+    const { threadId } = slot;
+    this.emit('worker-exit', { index, threadId, exitCode, error, restartInMs: delay } satisfies WorkerExit);
     slot.restartTimer = setTimeout(() => {
       slot.restartTimer = undefined;
       if (this.stopping) return;
