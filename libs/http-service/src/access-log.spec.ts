@@ -1,4 +1,19 @@
+import type { MessageHead } from '@mths/http-parser';
 import { AccessLog } from './access-log';
+
+/** A peer that counts how often its address is asked (getpeername is a system call). */
+function peer() {
+  let asked = 0;
+  return {
+    get remoteAddress() {
+      asked++;
+      return '10.0.0.7';
+    },
+    get asked() {
+      return asked;
+    },
+  };
+}
 
 function capture(colour: boolean, quiet = false) {
   const out: string[] = [];
@@ -33,5 +48,26 @@ describe('AccessLog', () => {
     log.warn('408 to 127.0.0.1');
     expect(out).toEqual([]);
     expect(err).toEqual(['warn t3: 408 to 127.0.0.1\n']);
+  });
+
+  it('turns an answer into its line, with - for a request that could not be parsed', () => {
+    const { log, out, err } = capture(false);
+    const head = { method: 'POST', target: '/upload', versionMinor: 0 } as MessageHead;
+    log.answered(peer(), head, 201, 90, performance.now());
+    log.answered(peer(), null, 400, 10, performance.now());
+    log.flush();
+    expect(out[0]).toMatch(/^10\.0\.0\.7 "POST \/upload HTTP\/1\.0" 201 90 \d+\.\d{3} t3\n10\.0\.0\.7 "- - HTTP\/1\.1" 400 10 \d+\.\d{3} t3\n$/);
+    expect(err).toEqual([]);
+  });
+
+  it('warns of a 5xx even when quiet, and asks a quiet 2xx peer for nothing', () => {
+    const { log, out, err } = capture(false, true);
+    const calm = peer();
+    log.answered(calm, null, 200, 5, performance.now());
+    log.answered(peer(), null, 503, 5, performance.now());
+    log.flush();
+    expect(calm.asked).toBe(0);
+    expect(out).toEqual([]);
+    expect(err).toEqual(['warn t3: 503 answered to 10.0.0.7\n']);
   });
 });

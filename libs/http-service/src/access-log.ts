@@ -1,6 +1,8 @@
 // One access line per request, batched: lines gather during an event-loop turn and go out in
 // one write (in a worker thread every write is a message to the main thread).
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { MessageHead } from '@mths/http-parser';
+import type { Peer } from './pending-request';
 
 export interface AccessEntry {
   readonly remoteAddress: string;
@@ -38,8 +40,22 @@ export class AccessLog {
     this.paint = new Chalk({ level: options.colour ? 1 : 0 });
   }
 
-  get enabled(): boolean {
-    return !this.options.quiet;
+  /**
+   * One answer: its access line (`head` null: the request could not be parsed; `-` stands in),
+   * and a warning too for a 5xx. The peer's address is asked only when a line needs it.
+   */
+  answered(peer: Peer, head: MessageHead | null, status: number, bytes: number, startedAt: number): void {
+    if (status >= 500) this.warn(`${status} answered to ${peer.remoteAddress}`);
+    if (this.options.quiet) return;
+    this.request({
+      remoteAddress: peer.remoteAddress,
+      method: head?.method ?? '-',
+      target: head?.target ?? '-',
+      versionMinor: head?.versionMinor ?? 1,
+      status,
+      bytes,
+      ms: performance.now() - startedAt,
+    });
   }
 
   /** `<ip> "<method> <target> <version>" <status> <bytes> <ms> t<worker>` */

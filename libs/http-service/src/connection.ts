@@ -2,7 +2,7 @@
 // keeps the connection alive or closes it per RFC 9112 section 9, and enforces the timeouts
 // when the service's sweep asks.
 import type { Socket } from 'node:net';
-import { HttpParseError, HttpParser, type MessageHead, type ParserHandler, type ParserLimits } from '@mths/http-parser';
+import { HttpParseError, type MessageHead, type ParserLimits } from '@mths/http-parser';
 import { finishHead } from '@mths/response-builders';
 import type { BufferResult, Handler, HttpResult } from '@mths/handlers';
 import type { ServerConfig } from './config';
@@ -14,6 +14,7 @@ import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
 import type { TurnFlush } from './turn-flush';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
+import { RequestReader, type ReaderOwner } from './request-reader';
 
 /** What every connection of a service shares. */
 export interface ConnectionEnv {
@@ -27,12 +28,6 @@ export interface ConnectionEnv {
   readonly turnFlush: TurnFlush;
 }
 
-/**
- * Requests parsed ahead of their responses: past this the parser stops at a message boundary,
- * the rest of the read waits unparsed and the socket is paused. A read of tiny pipelined
- * requests never becomes thousands of queued objects.
- */
-const MAX_QUEUED = 16;
 /** Response bytes waiting in our send buffer before queued requests wait for the client to read. */
 const MAX_UNREAD_BYTES = 64 * 1024;
 
@@ -44,10 +39,10 @@ type Queued = PendingRequest | HttpParseError;
  */
 const SWEEP_CLOCKS = zeroClocks('idle');
 
-export class Connection implements ParserHandler, Listed {
+export class Connection implements ReaderOwner, Listed {
   /** This connection's place in the service's ConnectionList. */
   listIndex = -1;
-  private readonly parser: HttpParser;
+  private readonly reader: RequestReader;
   private peerAddress: string | undefined;
   private readonly queue: Queued[] = [];
   private readonly output: ResponseOutput;
@@ -59,9 +54,6 @@ export class Connection implements ParserHandler, Listed {
   private closingSince = 0;
   private broken = false;
   private peerEnded = false;
-  private paused = false;
-  /** The part of a read the parser left when the queue was full (see MAX_QUEUED). */
-  private unparsed: Buffer | null = null;
   private draining = false;
   /** Waiting for the client to read before answering more (counted in stalledReaders). */
   private stalledReader = false;
@@ -76,13 +68,17 @@ export class Connection implements ParserHandler, Listed {
     private readonly env: ConnectionEnv,
     private readonly onGone: (connection: Connection) => void,
   ) {
-    this.parser = new HttpParser('request', this, env.parserLimits);
+    this.reader = new RequestReader(socket, this, env.parserLimits);
     this.output = new ResponseOutput(socket, env.turnFlush);
     this.now = performance.now();
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;
     this.idleSince = this.now;
     listenTo(socket, this);
+  }
+
+  get queuedRequests(): number {
+    return this.queue.length;
   }
 
   /** The client's address, looked up once on first use (a quiet server never needs it). */
@@ -111,7 +107,7 @@ export class Connection implements ParserHandler, Listed {
     this.messageStartedAt = this.now;
     this.queue.push(request);
     if (!this.busy) this.processQueue();
-    if (this.queue.length >= MAX_QUEUED) this.parser.pause();
+    this.reader.requestQueued();
   }
 
   // ---- socket events ----------------------------------------------------------------------
@@ -126,40 +122,31 @@ export class Connection implements ParserHandler, Listed {
     this.parse(chunk);
   }
 
-  /** Feeds the parser; with the queue full, the rest waits in `unparsed` and reading stops. */
   private parse(bytes: Buffer): void {
-    if (this.parser.idle && this.current === null) this.messageStartedAt = this.now;
-    const error = this.parser.execute(bytes);
-    if (error !== null) {
-      this.broken = true;
-      this.queue.push(error);
-      if (!this.busy) this.processQueue();
-      return;
-    }
-    // Set only now: while the parser works through a rest, more requests may follow in it. A copy:
-    // a socket read may be a view of a buffer the next read reuses (transport's shared buffer).
-    this.unparsed = this.parser.consumed < bytes.length ? Buffer.from(bytes.subarray(this.parser.consumed)) : null;
-    if (!this.paused && this.queue.length >= MAX_QUEUED) {
-      this.paused = true;
-      this.socket.pause();
-    }
+    if (this.reader.idle && this.current === null) this.messageStartedAt = this.now;
+    this.failOn(this.reader.feed(bytes));
   }
 
-  /** The queue has room again: parse what was left over, then read the socket again. */
+  /** The queue has room again: what the reader holds starts at a message boundary. */
   private resumeReading(): void {
-    this.paused = false;
-    if (this.unparsed !== null) {
-      this.now = performance.now();
-      this.parse(this.unparsed);
-    }
-    if (!this.paused && !this.broken) this.socket.resume();
+    this.now = performance.now();
+    if (this.reader.holdsUnparsed) this.messageStartedAt = this.now;
+    this.failOn(this.reader.resume());
+  }
+
+  /** A parse error is answered in its turn, and then the connection closes. */
+  private failOn(error: HttpParseError | null): void {
+    if (error === null) return;
+    this.broken = true;
+    this.queue.push(error);
+    if (!this.busy) this.processQueue();
   }
 
   /** @internal socket listener */
   onEnd(): void {
     this.peerEnded = true;
-    // Requests may wait in the unparsed rest: processQueue ends the connection after them.
-    if (this.unparsed !== null) return;
+    // Requests may wait unparsed in the reader: processQueue ends the connection after them.
+    if (this.reader.holdsUnparsed) return;
     // A half-sent request can never complete now; finished ones still get their answers.
     this.abandonPartialRequest('closed its side');
     if (!this.busy && this.queue.length === 0) this.close();
@@ -221,11 +208,11 @@ export class Connection implements ParserHandler, Listed {
     }
     if (this.busy || this.closing) return;
     this.idleSince = performance.now();
-    if (this.paused) {
+    if (this.reader.waiting) {
       this.resumeReading();
-      if (this.busy || this.closing || this.paused) return;
+      if (this.busy || this.closing || this.reader.waiting) return;
     }
-    if ((this.peerEnded && this.unparsed === null) || this.draining) this.close();
+    if ((this.peerEnded && !this.reader.holdsUnparsed) || this.draining) this.close();
   }
 
   private readonly resumeAfterDrain = (): void => {
@@ -265,13 +252,13 @@ export class Connection implements ParserHandler, Listed {
       request.head.keepAlive &&
       this.served < config.maxRequestsPerConnection &&
       !this.draining &&
-      !(this.peerEnded && this.queue.length === 0 && this.unparsed === null);
+      !(this.peerEnded && this.queue.length === 0 && !this.reader.holdsUnparsed);
     const connection = connectionLines(keepAlive, config, this.served);
 
     if (result.kind === 'buffer' || result.headOnly) {
       const body = result.kind === 'buffer' ? result.body : null;
       stats.bytes(0, this.output.send(result.fixedHead, connection, body));
-      this.logRequest(request, result.status, body === null ? 0 : body.length, startedAt);
+      this.env.log.answered(this, request?.head ?? null, result.status, body === null ? 0 : body.length, startedAt);
       if (!keepAlive) this.close();
       return;
     }
@@ -297,7 +284,7 @@ export class Connection implements ParserHandler, Listed {
   ): void {
     this.busy = false;
     this.env.stats.bytes(0, headBytes + sent);
-    this.logRequest(request, status, sent, startedAt);
+    this.env.log.answered(this, request?.head ?? null, status, sent, startedAt);
     if (sent < size) {
       // The promised length was not delivered: the framing is broken, the socket must go.
       this.socket.destroy();
@@ -307,34 +294,13 @@ export class Connection implements ParserHandler, Listed {
     else this.processQueue();
   }
 
-  private logRequest(request: PendingRequest | null, status: number, bytes: number, startedAt: number): void {
-    const { log } = this.env;
-    if (status >= 500) log.warn(`${status} answered to ${this.remoteAddress}`);
-    if (!log.enabled) return;
-    log.request({
-      remoteAddress: this.remoteAddress,
-      method: request?.head.method ?? '-',
-      target: request?.head.target ?? '-',
-      versionMinor: request?.head.versionMinor ?? 1,
-      status,
-      bytes,
-      ms: performance.now() - startedAt,
-    });
-  }
-
   /** Ends our side after the last response; the peer gets LINGER_MS to close its side. */
   private close(): void {
     if (this.closing) return;
     this.closing = true;
     this.closingSince = performance.now();
     this.output.end();
-    // Read (and drop) until the client's FIN: closing with its bytes unread would send a reset
-    // that can destroy the responses it has not read yet (RFC 9112 section 9.6).
-    this.unparsed = null;
-    if (this.paused) {
-      this.paused = false;
-      this.socket.resume();
-    }
+    this.reader.discardUntilEnd();
   }
 
   // ---- timers and shutdown, driven by the service --------------------------------------------
@@ -367,7 +333,7 @@ export class Connection implements ParserHandler, Listed {
     if (this.busy) return 'writing';
     if (this.queue.length > 0) return 'queued';
     if (this.current !== null) return 'body';
-    if (!this.parser.idle || this.served === 0) return 'head';
+    if (!this.reader.idle || this.served === 0) return 'head';
     return 'idle';
   }
 
@@ -380,6 +346,6 @@ export class Connection implements ParserHandler, Listed {
   /** Graceful shutdown: an idle connection closes now, a busy one after its current response. */
   drain(): void {
     this.draining = true;
-    if (!this.busy && this.queue.length === 0 && this.current === null && this.parser.idle) this.close();
+    if (!this.busy && this.queue.length === 0 && this.current === null && this.reader.idle) this.close();
   }
 }
