@@ -13,6 +13,7 @@ import { MIN_BODY_BYTES_PER_SECOND, timeoutVerdict, zeroClocks, type ConnectionP
 import { listenTo } from './socket-listeners';
 import type { Listed } from './connection-list';
 import type { TurnFlush } from './turn-flush';
+import type { ResponseArena } from './response-arena';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 import { RequestReader, type ReaderOwner } from './request-reader';
 
@@ -26,6 +27,8 @@ export interface ConnectionEnv {
   readonly parserLimits: Partial<ParserLimits>;
   /** Writes held responses at the end of the loop turn, so they leave together. */
   readonly turnFlush: TurnFlush;
+  /** The reused memory those held responses are made in. */
+  readonly arena: ResponseArena;
 }
 
 /** Response bytes waiting in our send buffer before queued requests wait for the client to read. */
@@ -69,7 +72,7 @@ export class Connection implements ReaderOwner, Listed {
     private readonly onGone: (connection: Connection) => void,
   ) {
     this.reader = new RequestReader(socket, this, env.parserLimits);
-    this.output = new ResponseOutput(socket, env.turnFlush);
+    this.output = new ResponseOutput(socket, env.turnFlush, env.arena);
     this.now = performance.now();
     this.messageStartedAt = this.now;
     this.lastByteAt = this.now;

@@ -6,11 +6,18 @@ import { join } from 'node:path';
 import { CLOSE_HEADERS, HttpResponseBuilder, keepAliveHeaders } from '@mths/response-builders';
 import { nextTurn } from '@mths/test-kit';
 import { serverConfig } from './config';
+import { ResponseArena } from './response-arena';
 import { ResponseOutput, connectionLines } from './response-output';
 import { TurnFlush } from './turn-flush';
 
+function newOutput(server: Socket, arena = new ResponseArena()): ResponseOutput {
+  return new ResponseOutput(server, new TurnFlush(), arena);
+}
+
 /** A real loopback pair: `server` is the side ResponseOutput writes to, `received` what the client got. */
-async function socketPair(clientReads: boolean): Promise<{ server: Socket; received: () => Buffer; ended: Promise<void>; close: () => void }> {
+async function socketPair(
+  clientReads: boolean,
+): Promise<{ server: Socket; client: Socket; received: () => Buffer; ended: Promise<void>; close: () => void }> {
   const listener: Server = createServer();
   listener.listen(0, '127.0.0.1');
   await once(listener, 'listening');
@@ -23,6 +30,7 @@ async function socketPair(clientReads: boolean): Promise<{ server: Socket; recei
   const [server] = await accepted;
   return {
     server,
+    client,
     received: () => Buffer.concat(chunks),
     ended,
     close: () => {
@@ -58,7 +66,7 @@ describe('ResponseOutput', () => {
 
   it('holds a small response until the turn ends, then writes it whole', async () => {
     const { server, received, ended } = await pair();
-    const output = new ResponseOutput(server, new TurnFlush());
+    const output = newOutput(server);
     const body = Buffer.from('hello');
     const written = output.send(fixed(body), CLOSE_HEADERS, body);
     expect(server.bytesWritten).toBe(0);
@@ -72,7 +80,7 @@ describe('ResponseOutput', () => {
 
   it('keeps the order of a turn: held, second held, large body, then the end', async () => {
     const { server, received, ended } = await pair();
-    const output = new ResponseOutput(server, new TurnFlush());
+    const output = newOutput(server);
     const keepAlive = keepAliveHeaders(5, 10);
     const large = Buffer.alloc(20 * 1024, 'L');
     output.send(fixed(Buffer.from('one')), keepAlive, Buffer.from('one'));
@@ -90,7 +98,7 @@ describe('ResponseOutput', () => {
       const file = join(folder, 'big.txt');
       writeFileSync(file, 'F'.repeat(1000));
       const { server, received, ended } = await pair();
-      const output = new ResponseOutput(server, new TurnFlush());
+      const output = newOutput(server);
       output.send(fixed(Buffer.from('held')), keepAliveHeaders(5, 10), Buffer.from('held'));
       output.sendNow(Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1'));
       const head = HttpResponseBuilder.fixedHead(200, [['Content-Length', 1000]]);
@@ -108,16 +116,52 @@ describe('ResponseOutput', () => {
 
   it('writes nothing it held once discarded', async () => {
     const { server } = await pair();
-    const output = new ResponseOutput(server, new TurnFlush());
+    const output = newOutput(server);
     output.send(fixed(Buffer.from('lost')), CLOSE_HEADERS, Buffer.from('lost'));
     output.discard();
     await nextTurn();
     expect(server.bytesWritten).toBe(0);
   });
 
+  it('never reuses arena memory a socket still holds: a stalled client gets every byte intact', async () => {
+    const arena = new ResponseArena(64 * 1024);
+    const slow = await pair(false);
+    const fast = await pair();
+    const stalled = newOutput(slow.server, arena);
+    const busy = newOutput(fast.server, arena);
+    const bodyA = Buffer.alloc(15 * 1024, 'A');
+    // Held responses until the kernel's buffers are full and Node keeps the rest of a write.
+    let sentA = 0;
+    while (stalled.unreadBytes === 0) {
+      sentA += stalled.send(fixed(bodyA), keepAliveHeaders(5, 10), bodyA);
+      await nextTurn();
+    }
+    // Other responses, made from the same arena, turn after turn.
+    const bodyB = Buffer.alloc(15 * 1024, 'B');
+    for (let turn = 0; turn < 20; turn++) {
+      busy.send(fixed(bodyB), keepAliveHeaders(5, 10), bodyB);
+      busy.send(fixed(bodyB), keepAliveHeaders(5, 10), bodyB);
+      await nextTurn();
+    }
+    const got: Buffer[] = [];
+    let gotBytes = 0;
+    const all = new Promise<void>((resolve) =>
+      slow.client.on('data', (chunk: Buffer) => {
+        got.push(chunk);
+        gotBytes += chunk.length;
+        if (gotBytes >= sentA) resolve();
+      }),
+    );
+    slow.client.resume();
+    await all;
+    const bodies = bodiesIn(Buffer.concat(got));
+    expect(bodies.length).toBeGreaterThan(1);
+    expect(bodies.every((body) => body === bodyA.toString('latin1'))).toBe(true);
+  });
+
   it('restarts the stall clock while nothing waits, and stops it when the client does not read', async () => {
     const { server } = await pair(false);
-    const output = new ResponseOutput(server, new TurnFlush());
+    const output = newOutput(server);
     output.trackProgress(100);
     expect(output.stalledSince).toBe(100);
     // More than the kernel's buffers on both sides take: the rest waits in ours.

@@ -5,6 +5,7 @@
 import type { Socket } from 'node:net';
 import { CLOSE_HEADERS, finishHead, keepAliveHeaders, type ConnectionHeaders, type FixedHead } from '@mths/response-builders';
 import type { ServerConfig } from './config';
+import type { ResponseArena } from './response-arena';
 import { sendFile } from './send-file';
 import type { Flushable, TurnFlush } from './turn-flush';
 
@@ -19,7 +20,7 @@ export function connectionLines(keepAlive: boolean, config: ServerConfig, served
 }
 
 export class ResponseOutput implements Flushable {
-  /** A response made this turn, written at its end or before anything else. */
+  /** A response made this turn (in the arena), written at its end or before anything else. */
   private held: Buffer | null = null;
   private lastBytesWritten = 0;
   /** When the client last took bytes or had nothing left to take (see trackProgress). */
@@ -28,6 +29,7 @@ export class ResponseOutput implements Flushable {
   constructor(
     private readonly socket: Socket,
     private readonly turnFlush: TurnFlush,
+    private readonly arena: ResponseArena,
   ) {}
 
   /** Response bytes written but not yet taken by the kernel (the client is not reading). */
@@ -47,7 +49,7 @@ export class ResponseOutput implements Flushable {
       this.socket.uncork();
       return head.length + body.length;
     }
-    const whole = finishHead(fixedHead, connection, body ?? undefined);
+    const whole = finishHead(fixedHead, connection, body ?? undefined, Date.now(), this.arena.take);
     this.hold(whole);
     return whole.length;
   }
@@ -72,7 +74,9 @@ export class ResponseOutput implements Flushable {
 
   /** The socket is gone: nothing held can be delivered. */
   discard(): void {
+    if (this.held === null) return;
     this.held = null;
+    this.arena.release(false);
   }
 
   /** Writes the held response, if any (turn-flush.ts calls this at the end of the turn). */
@@ -80,7 +84,7 @@ export class ResponseOutput implements Flushable {
     const held = this.held;
     if (held === null) return;
     this.held = null;
-    if (!this.socket.destroyed) this.socket.write(held);
+    this.writeHeld(held);
   }
 
   /** While an answer is being written: the stall clock restarts whenever the buffer empties or bytes move. */
@@ -94,8 +98,16 @@ export class ResponseOutput implements Flushable {
 
   /** Keeps `bytes` for the end of the turn; a response already held this turn goes out first. */
   private hold(bytes: Buffer): void {
-    if (this.held !== null) this.socket.write(this.held);
+    if (this.held !== null) this.writeHeld(this.held);
     else this.turnFlush.atTurnEnd(this);
     this.held = bytes;
+  }
+
+  /** Writes arena bytes and tells the arena whether the socket kept a reference to them. */
+  private writeHeld(bytes: Buffer): void {
+    if (this.socket.destroyed) return this.arena.release(false);
+    this.socket.write(bytes);
+    // Zero: the kernel took every byte during write(), and nothing refers to them any more.
+    this.arena.release(this.socket.writableLength > 0);
   }
 }

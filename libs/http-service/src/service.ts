@@ -11,6 +11,7 @@ import type { AccessLog } from './access-log';
 import { Connection, type ConnectionEnv } from './connection';
 import { ConnectionList } from './connection-list';
 import { TurnFlush } from './turn-flush';
+import { ResponseArena } from './response-arena';
 import { ServiceStats } from './service-stats';
 import { headerValue } from './pending-request';
 
@@ -119,6 +120,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       maxBodyBytes: config.maxBodyBytes,
     }),
     turnFlush,
+    arena: new ResponseArena(),
   };
 
   const sweep = setInterval(() => {

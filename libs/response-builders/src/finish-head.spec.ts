@@ -94,6 +94,21 @@ describe('fixedHead + finishHead', () => {
     expect(b.toString('latin1')).toContain('Keep-Alive: timeout=5, max=100\r\n\r\n');
   });
 
+  it('writes into the Buffer the allocator gives, when one is given', () => {
+    const fixed = HttpResponseBuilder.fixedHead(200, [['Content-Length', 2]]);
+    const arena = Buffer.alloc(4096, 0x2a);
+    const asked: number[] = [];
+    const out = finishHead(fixed, CLOSE_HEADERS, Buffer.from('ok'), NOW, (length) => {
+      asked.push(length);
+      return arena.subarray(100, 100 + length);
+    });
+    expect(out.buffer).toBe(arena.buffer);
+    expect(asked).toEqual([out.length]);
+    expect(out.equals(finishHead(fixed, CLOSE_HEADERS, Buffer.from('ok'), NOW))).toBe(true);
+    expect(arena[99]).toBe(0x2a);
+    expect(arena[100 + out.length]).toBe(0x2a);
+  });
+
   it('dates the head per second', () => {
     const fixed = HttpResponseBuilder.fixedHead(200);
     expect(finishHead(fixed, CLOSE_HEADERS, undefined, NOW + 999).toString('latin1')).toContain('08:49:37 GMT');

@@ -10,10 +10,19 @@ export type FixedHead = Buffer & { readonly __fixedHead: true };
 /** Stands in for a part a head leaves out. */
 export const EMPTY_BUFFER = Buffer.alloc(0);
 
-/** Concatenates head parts and an optional body into one fresh Buffer. */
-export function joinHead(fixed: Buffer, date: Buffer, connection: Buffer, body: Buffer = EMPTY_BUFFER): Buffer {
+/** Gives the Buffer a response is written into: a fresh one by default, or a reused arena's. */
+export type ResponseAllocator = (length: number) => Buffer;
+
+/** Concatenates head parts and an optional body into one Buffer from `alloc`. */
+export function joinHead(
+  fixed: Buffer,
+  date: Buffer,
+  connection: Buffer,
+  body: Buffer = EMPTY_BUFFER,
+  alloc: ResponseAllocator = Buffer.allocUnsafe,
+): Buffer {
   const headLength = fixed.length + date.length + connection.length + 2;
-  const out = Buffer.allocUnsafe(headLength + body.length);
+  const out = alloc(headLength + body.length);
   // TypedArray#set beats Buffer#copy for the small slices a head is made of.
   out.set(fixed, 0);
   let at = fixed.length;
@@ -30,13 +39,14 @@ export function joinHead(fixed: Buffer, date: Buffer, connection: Buffer, body: 
 /**
  * The complete head: `fixed` + `Date` + connection lines + CRLF, followed by `body` when given
  * (pass small bodies so the whole response is one write; leave it out for HEAD and large files).
- * `now` is injectable for tests.
+ * `now` is injectable for tests; `alloc` gives the Buffer (fresh by default).
  */
 export function finishHead(
   fixed: FixedHead,
   connection: ConnectionHeaders,
   body?: Buffer,
   now: number = Date.now(),
+  alloc?: ResponseAllocator,
 ): Buffer {
-  return joinHead(fixed, httpDateLine(now), connection, body);
+  return joinHead(fixed, httpDateLine(now), connection, body, alloc);
 }

@@ -30,7 +30,7 @@ export {
 } from './connection-headers';
 export { contentDisposition, encodeExtValue } from './content-disposition';
 export { DEFAULT_SERVER, HttpResponseBuilder, type ResponseBuilderOptions } from './http-response-builder';
-export { finishHead, type FixedHead } from './finish-head';
+export { finishHead, type FixedHead, type ResponseAllocator } from './finish-head';
 export { HttpRequestBuilder, requestHead, type HttpVersion, type RequestHeadOptions } from './http-request-builder';
 export { escapeHtml } from './escape-html';
 export { safeHref } from './safe-href';
