@@ -2,7 +2,8 @@
 // that a crashed writer left behind can be told apart from those a live one is still writing:
 // the supervisor removes a crashed worker's, and a server starting up removes those of any
 // process that is gone. Without this, every crash mid-write would leave a hidden file for ever.
-import { readdir, unlink } from 'node:fs/promises';
+import type { Dir } from 'node:fs';
+import { opendir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -46,20 +47,21 @@ export function processIsAlive(pid: number): boolean {
  * ones always); returns their names. A missing folder has none.
  */
 export async function removeAbandonedTemps(dir: string, isGone: (writer: TempWriter) => boolean): Promise<string[]> {
-  let names: string[];
+  let entries: Dir;
   try {
-    names = await readdir(dir);
+    // Streamed: a folder of a million uploads is never listed into memory at once.
+    entries = await opendir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
   const removed: string[] = [];
-  for (const name of names) {
-    const writer = tempWriterOf(name);
+  for await (const entry of entries) {
+    const writer = tempWriterOf(entry.name);
     if (writer === undefined || (writer !== null && !isGone(writer))) continue;
     try {
-      await unlink(join(dir, name));
-      removed.push(name);
+      await unlink(join(dir, entry.name));
+      removed.push(entry.name);
     } catch (error) {
       // Another server sweeping the same folder got there first: the goal is met.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
