@@ -12,6 +12,10 @@ describe('combineRounds', () => {
     expect(combined).toMatchObject({ status: 'ok', value: 200, p99Ms: 2, peakRssBytes: 70, badResponses: 2, cpuUsPerUnit: 5000, cpuUtilisation: 0.5 });
   });
 
+  it('keeps each round\'s figure in round order', () => {
+    expect(combineRounds([round(300, 1, 1), round(100, 1, 1), round(200, 1, 1)]).roundValues).toEqual([300, 100, 200]);
+  });
+
   it('averages the middle two of an even count', () => {
     expect(combineRounds([round(100, 1, 1), round(200, 1, 1), round(400, 1, 1), round(900, 1, 1)]).value).toBe(300);
   });

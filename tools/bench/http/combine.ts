@@ -1,6 +1,6 @@
 // Folds repeated measurements of one cell into one: the median throughput, p99, CPU per request
-// and CPU utilisation (robust to a noisy neighbour on a shared machine), the highest RSS, and
-// every warning counted.
+// and CPU utilisation (robust to a noisy neighbour on a shared machine), the highest RSS,
+// every warning counted, and each round's value (the report shows how far rounds disagree).
 
 import type { CellResult } from './types';
 
@@ -34,5 +34,6 @@ export function combineRounds(rounds: readonly CellResult[]): CellResult {
     cpuUtilisation: median(defined(rounds.map((cell) => cell.cpuUtilisation))),
     badResponses: sum(rounds.map((cell) => cell.badResponses)),
     socketErrors: sum(rounds.map((cell) => cell.socketErrors)),
+    roundValues: rounds.map((cell) => cell.value ?? Number.NaN),
   };
 }

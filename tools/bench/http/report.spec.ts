@@ -58,6 +58,30 @@ describe('checkTargets', () => {
   });
 });
 
+describe('round spread of a ratio target', () => {
+  const rounds = (workload: WorkloadId, server: ServerKind, ...values: number[]): CellResult => ({
+    ...ok(workload, server, [...values].sort((a, b) => a - b)[1]!),
+    roundValues: values,
+  });
+  // Round by round: 150/100, 130/80, 120/90 -> 1.50x, 1.63x, 1.33x.
+  const results = [rounds('small', 'http-server', 150, 130, 120), rounds('small', 'node-http', 100, 80, 90)];
+
+  it('pairs each round of ours with the same round of the reference', () => {
+    const check = checkTargets(results, ['http-server']).find((c) => c.target.label.startsWith('GET 20 B'));
+    expect(check?.roundRange?.[0]).toBeCloseTo(4 / 3);
+    expect(check?.roundRange?.[1]).toBeCloseTo(1.625);
+  });
+
+  it('has no spread for a single round, and shows it in the targets table otherwise', () => {
+    expect(checkTargets(RESULTS, ['http-server']).every((c) => c.roundRange === undefined)).toBe(true);
+    const md = markdownReport({
+      results, workloads: WORKLOADS, servers: ['http-server', 'node-http'], machine: MACHINE, command: 'x', date: 'd',
+      durationS: 5, warmUpS: 1, repeat: 3, pinned: true, uploadsOnTmpfs: true, chartFile: 'c.svg',
+    });
+    expect(md).toContain('| GET 20 B, keep-alive | >= 1.5x node:http req/s | 1.44x ❌ missed, CPU efficiency –, rounds 1.33x–1.63x |');
+  });
+});
+
 describe('markdownReport', () => {
   const input: ReportInput = {
     results: RESULTS, workloads: WORKLOADS, servers: SERVERS, machine: MACHINE, command: 'tsx tools/bench/http-bench.ts --duration 5',

@@ -104,7 +104,8 @@ function targetsTable(input: ReportInput): string {
       const check = checks.find((c) => c.target === target && c.server === server);
       if (check?.figure === undefined || check.verdict === undefined) return 'not measured';
       const cpu = target.cpuWorkload === undefined ? '' : `, CPU efficiency ${formatRatio(check.cpuEfficiency)}`;
-      return `${target.format(check.figure)} ${VERDICT_TEXT[check.verdict]}${cpu}`;
+      const spread = check.roundRange === undefined ? '' : `, rounds ${target.format(check.roundRange[0])}–${target.format(check.roundRange[1])}`;
+      return `${target.format(check.figure)} ${VERDICT_TEXT[check.verdict]}${cpu}${spread}`;
     });
     if (floor) cells.push(floorCeiling(input.results, target.cpuWorkload));
     lines.push(`| ${target.label} | ${target.goal} | ${cells.join(' | ')} |`);
@@ -195,6 +196,8 @@ export function markdownReport(input: ReportInput): string {
     'The req/s targets also show the CPU efficiency vs node:http. ⏳ load-bound: node:http or ours',
     `used under ${LOAD_BOUND_UTILISATION.toFixed(2)} of its core, so the req/s ratio cannot show the difference; the CPU`,
     'efficiency is then the better guide to the ratio a faster load generator would measure.',
+    '"rounds" gives the lowest and highest ratio of the single rounds: each round runs every server once,',
+    'so it shows how far the machine moved during the run; the verdict is on the medians.',
     'The ceiling column is the node:net floor against node:http on the same workload: a server that',
     'answers without parsing, routing or checking anything. A target near or above it asks a server that',
     'parses and checks every request to be as fast as one that does neither.',

@@ -2,7 +2,7 @@
 // a req/s target where either server's core sat partly idle is load-bound rather than met or missed.
 
 import { anyLoadBound, cpuEfficiency } from './cpu-cost';
-import { ratio, valueOf } from './results';
+import { ratio, roundRatioRange, valueOf } from './results';
 import type { CellResult, ServerKind, WorkloadId } from './types';
 
 export interface Target {
@@ -14,6 +14,8 @@ export interface Target {
   readonly format: (figure: number) => string;
   /** For req/s targets: the workload whose CPU efficiency and utilisation are judged beside it. */
   readonly cpuWorkload?: WorkloadId;
+  /** For ratio targets: the lowest and highest ratio of the single rounds. */
+  readonly roundRange?: (results: readonly CellResult[], server: ServerKind) => readonly [number, number] | undefined;
 }
 
 /** load-bound: node:http or ours left its core idle, so the req/s ratio cannot decide. */
@@ -29,6 +31,8 @@ export interface TargetCheck {
   readonly cpuEfficiency: number | undefined;
   /** undefined when the figure could not be measured. */
   readonly verdict: Verdict | undefined;
+  /** How far the single rounds spread (ratio targets of a run with several rounds). */
+  readonly roundRange: readonly [number, number] | undefined;
 }
 
 const times = (n: number): string => `${n.toFixed(2)}x`;
@@ -41,6 +45,7 @@ function vsNodeHttp(workload: WorkloadId, label: string, min: number): Target {
     met: (figure) => figure >= min,
     format: times,
     cpuWorkload: workload,
+    roundRange: (results, server) => roundRatioRange(results, workload, server, 'node-http'),
   };
 }
 
@@ -61,6 +66,7 @@ export const TARGETS: readonly Target[] = [
     measure: (results, server) => ratio(results, 'large', server, 'nginx'),
     met: (figure) => figure >= NGINX_TOLERANCE,
     format: times,
+    roundRange: (results, server) => roundRatioRange(results, 'large', server, 'nginx'),
   },
   {
     label: '1000 idle keep-alive connections',
@@ -80,7 +86,15 @@ export function checkTargets(results: readonly CellResult[], servers: readonly S
       const cpu = target.cpuWorkload;
       const loadBound = cpu !== undefined && anyLoadBound(results, cpu, [server, 'node-http']) === true;
       const verdict: Verdict | undefined = met === undefined ? undefined : loadBound ? 'load-bound' : met ? 'met' : 'missed';
-      checks.push({ target, server, figure, met, cpuEfficiency: cpu === undefined ? undefined : cpuEfficiency(results, cpu, server), verdict });
+      checks.push({
+        target,
+        server,
+        figure,
+        met,
+        cpuEfficiency: cpu === undefined ? undefined : cpuEfficiency(results, cpu, server),
+        verdict,
+        roundRange: target.roundRange?.(results, server),
+      });
     }
   }
   return checks;

@@ -42,4 +42,6 @@ export interface CellResult {
   /** Responses that were not 2xx/3xx, and connect/read/write/timeout errors: both should be 0. */
   readonly badResponses?: number;
   readonly socketErrors?: number;
+  /** A cell combined from rounds: each round's value, in round order. */
+  readonly roundValues?: readonly number[];
 }
