@@ -11,7 +11,7 @@ import {
   statsLine,
 } from '@mths/http-service';
 import { WorkerPool, type WorkerExit } from '@mths/thread-pool';
-import { formatHostPort, tcpListenerFactory } from '@mths/transport';
+import { claimSharedPort, formatHostPort } from '@mths/transport';
 import { TEST_CRASH, TEST_HANG, type HttpWorkerData } from './worker-data';
 
 const NAME = 'http-server';
@@ -23,18 +23,16 @@ export async function runSupervisor(argv: readonly string[], script: string): Pr
   );
 
   // Hold the port (SO_REUSEPORT) while the workers bind it: a busy port fails here with one
-  // clear line, and port 0 becomes one concrete port that every worker shares.
-  const reservation = await tcpListenerFactory
-    .listen(
-      {
-        host: requested.host,
-        port: requested.port,
-        reusePort: true,
-        onAcceptError: (error) => process.stderr.write(`${NAME}: accept failed while starting: ${error.message}\n`),
-      },
-      (socket) => socket.destroy(),
-    )
-    .catch((error: unknown) => failAndExit(NAME, error));
+  // clear line, even one held by another http-server, and port 0 becomes one concrete port that
+  // every worker shares.
+  const reservation = await claimSharedPort(
+    {
+      host: requested.host,
+      port: requested.port,
+      onAcceptError: (error) => process.stderr.write(`${NAME}: accept failed while starting: ${error.message}\n`),
+    },
+    (socket) => socket.destroy(),
+  ).catch((error: unknown) => failAndExit(NAME, error));
   const config = { ...requested, port: reservation.address.port };
 
   const pool = new WorkerPool<HttpWorkerData>({
