@@ -2,7 +2,7 @@
 // absolute-form target's authority replaces Host), RFC 9110 §4.2.1 (no port means 80), §7.2.
 import { networkInterfaces } from 'node:os';
 import { HANDLER_ERRORS, type HandlerErrorCode } from './errors';
-import { allowedHostsFor, checkHost, isValidHost } from './host-allow-list';
+import { HostAllowList, allowedHostsFor, checkHost, isValidHost } from './host-allow-list';
 import { parseAbsoluteTarget } from './request-target';
 import { parseRequest } from './testing/requests';
 
@@ -72,8 +72,12 @@ describe('isValidHost (RFC 9110 §7.2: uri-host [ ":" port ])', () => {
   });
 });
 
-describe('checkHost', () => {
-  const allowed = allowedHostsFor('127.0.0.1', 8080, ['example.com']);
+// The router checks through a HostAllowList that remembers its last accepted name; one instance
+// serves every row in turn, so a remembered name never decides a row it should not.
+describe.each([
+  ['a Set', allowedHostsFor('127.0.0.1', 8080, ['example.com'])],
+  ['a HostAllowList', new HostAllowList(allowedHostsFor('127.0.0.1', 8080, ['example.com']))],
+])('checkHost over %s', (_shape, allowed) => {
 
   function verdict(raw: string): HandlerErrorCode | 'ok' {
     const { head } = parseRequest(raw);
@@ -112,5 +116,18 @@ describe('checkHost', () => {
     expect(HANDLER_ERRORS.HND_DUPLICATE_HOST.status).toBe(400);
     expect(HANDLER_ERRORS.HND_INVALID_HOST.status).toBe(400);
     expect(HANDLER_ERRORS.HND_HOST_NOT_ALLOWED.status).toBe(403);
+  });
+});
+
+describe('HostAllowList', () => {
+  it('accepts what the Set holds, remembers the last name it accepted, and refuses the rest', () => {
+    const list = new HostAllowList(new Set(['127.0.0.1:8080', 'localhost:8080']));
+    expect(list.has('127.0.0.1:8080')).toBe(true);
+    expect(list.has('127.0.0.1:8080')).toBe(true);
+    expect(list.has('evil:8080')).toBe(false);
+    expect(list.has('localhost:8080')).toBe(true);
+    expect(list.has('127.0.0.1:8080')).toBe(true);
+    expect(list.has('')).toBe(false);
+    expect(list.has('127.0.0.1:8081')).toBe(false);
   });
 });

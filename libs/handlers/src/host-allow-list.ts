@@ -1,5 +1,5 @@
 // Which Host values this server answers to (RFC 9112 §3.2, RFC 9110 §7.2): the allow-list
-// built once from the bound address, and the per-request check (a Set lookup when all is well).
+// built once from the bound address, and the per-request check (a string compare when all is well).
 import { isIPv4, isIPv6 } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { MessageHead } from '@mths/http-parser';
@@ -111,7 +111,29 @@ export function isValidHost(value: string): boolean {
   return value.charCodeAt(at) === 0x3a && isPort(value, at + 1);
 }
 
-function verdict(name: string, allowed: ReadonlySet<string>): HandlerErrorCode | null {
+/** What checkHost asks of an allow-list. */
+export interface HostNames {
+  has(name: string): boolean;
+}
+
+/**
+ * The allow-list as the router checks it on every request: the Set, with the last name it
+ * accepted remembered. Nearly every request to a server carries the same Host, and comparing
+ * two short strings is cheaper than hashing a fresh one for the Set.
+ */
+export class HostAllowList implements HostNames {
+  private lastAccepted: string | undefined;
+  constructor(private readonly names: ReadonlySet<string>) {}
+
+  has(name: string): boolean {
+    if (name === this.lastAccepted) return true;
+    if (!this.names.has(name)) return false;
+    this.lastAccepted = name;
+    return true;
+  }
+}
+
+function verdict(name: string, allowed: HostNames): HandlerErrorCode | null {
   if (allowed.has(name)) return null;
   if (!isValidHost(name)) return 'HND_INVALID_HOST';
   return allowed.has(name.toLowerCase()) ? null : 'HND_HOST_NOT_ALLOWED';
@@ -122,7 +144,7 @@ function verdict(name: string, allowed: ReadonlySet<string>): HandlerErrorCode |
  * target, which takes the place of Host (RFC 9112 §3.2.2); Host must still be present and single
  * on HTTP/1.1 (§3.2: 400 otherwise). HTTP/1.0 may omit it.
  */
-export function checkHost(head: MessageHead, authority: string | null, allowed: ReadonlySet<string>): HandlerErrorCode | null {
+export function checkHost(head: MessageHead, authority: string | null, allowed: HostNames): HandlerErrorCode | null {
   const headers = head.headers;
   let host: string | undefined;
   let count = 0;

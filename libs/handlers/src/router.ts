@@ -4,7 +4,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { resultForCode } from './error-results';
 import { HandlerError, type HandlerErrorCode } from './errors';
-import { checkHost } from './host-allow-list';
+import { HostAllowList, checkHost } from './host-allow-list';
 import { normaliseOptions, type HandlerOptions, type NormalisedOptions } from './options';
 import { isOriginForm, parseAbsoluteTarget, pathOf } from './request-target';
 import { decodeRequestPath } from './resolve-safe-path';
@@ -49,9 +49,11 @@ export class Router {
   readonly files: StaticFiles;
   readonly uploads: UploadStore;
   private readonly options: NormalisedOptions;
+  private readonly hosts: HostAllowList;
 
   constructor(options: HandlerOptions) {
     this.options = normaliseOptions(options);
+    this.hosts = new HostAllowList(this.options.allowedHosts);
     this.files = new StaticFiles(realRootOf(this.options.root), this.options);
     this.uploads = new UploadStore(this.options.uploadsDir);
     this.handle = (request) => this.route(request);
@@ -76,7 +78,7 @@ export class Router {
           return this.refuse('HND_INVALID_TARGET', request, false, isHead);
         }
       }
-      const hostRefusal = checkHost(head, authority, this.options.allowedHosts);
+      const hostRefusal = checkHost(head, authority, this.hosts);
       if (hostRefusal !== null) return this.refuse(hostRefusal, request, false, isHead);
       if (method === 'GET' || isHead) {
         const result = this.files.serve(originForm, isHead);

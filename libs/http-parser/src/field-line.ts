@@ -5,7 +5,7 @@ import { COLON, CR, FIELD_VALUE, HTAB, LF, SP, TCHAR } from './char-classes';
 import type { ParseErrorCode } from './errors';
 import { CL_CONFLICT, CL_INVALID, connectionTokens, parseContentLength, transferCodings } from './framing';
 import { HEADER_KINDS, HEADER_NAMES, KIND_CONNECTION, KIND_CONTENT_LENGTH, KIND_OTHER, lookupHeaderName } from './header-names';
-import { FAILED, INCOMPLETE, type MessageState } from './message-state';
+import { FAILED, INCOMPLETE, NO_FIELDS, type MessageState } from './message-state';
 
 /**
  * One non-empty field line starting at buf[pos] (pos < end). Appends name (lower-cased)
@@ -47,14 +47,20 @@ export function scanFieldLine(buf: Buffer, pos: number, end: number, st: Message
   const value = valueEnd > valueStart ? st.text.slice(buf, valueStart, valueEnd, end) : '';
   const id = lookupHeaderName(buf, pos, nameEnd);
   if (id < 0) {
-    st.fields.push(st.text.slice(buf, pos, nameEnd, end).toLowerCase(), value);
+    addField(st, st.text.slice(buf, pos, nameEnd, end).toLowerCase(), value);
     return next;
   }
-  st.fields.push(HEADER_NAMES[id]!, value);
+  addField(st, HEADER_NAMES[id]!, value);
   const kind = HEADER_KINDS[id]!;
   // Framing headers count only in the header section (RFC 9110 §6.5.1: not as trailers).
   if (kind === KIND_OTHER || st.inTrailers) return next;
   return applyFramingHeader(st, kind, value) === FAILED ? FAILED : next;
+}
+
+/** Appends name and value; the section's first field makes its list (see NO_FIELDS). */
+function addField(st: MessageState, name: string, value: string): void {
+  if (st.fields === NO_FIELDS) st.fields = [name, value];
+  else st.fields.push(name, value);
 }
 
 function applyFramingHeader(st: MessageState, kind: number, value: string): number {

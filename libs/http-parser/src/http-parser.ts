@@ -8,7 +8,7 @@ import { HttpParseError } from './errors';
 import { scanFieldLine } from './field-line';
 import { LineStash } from './line-stash';
 import { MethodQueue } from './method-queue';
-import { FAILED, INCOMPLETE, MessageState } from './message-state';
+import { FAILED, INCOMPLETE, MessageState, NO_FIELDS } from './message-state';
 import { scanLeadingEmptyLine, scanRequestLine, scanStatusLine } from './start-line';
 import type { MessageHead, ParserHandler, ParserKind, ParserLimits } from './types';
 
@@ -298,7 +298,7 @@ export class HttpParser {
     const size = st.chunkSize;
     if (size === 0) {
       // The last chunk: trailer fields follow (RFC 9112 §7.1.2), in a section of their own.
-      st.fields = [];
+      st.fields = NO_FIELDS;
       st.inTrailers = true;
       st.sectionBytes = 0;
       this.state = S_TRAILERS;

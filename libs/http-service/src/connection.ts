@@ -60,7 +60,10 @@ export class Connection implements ReaderOwner, Listed {
   private draining = false;
   /** Waiting for the client to read before answering more (counted in stalledReaders). */
   private stalledReader = false;
-  /** Clock of the current chunk, read once per 'data' event. */
+  /**
+   * The clock of what the connection is doing now, read once per event: a 'data' event, or the
+   * end of an async answer, a file or a drain (processQueue marks the idle start with it).
+   */
   private now: number;
   private messageStartedAt: number;
   private lastByteAt: number;
@@ -210,7 +213,7 @@ export class Connection implements ReaderOwner, Listed {
       this.respond(item, result, item.startedAt);
     }
     if (this.busy || this.closing) return;
-    this.idleSince = performance.now();
+    this.idleSince = this.now;
     if (this.reader.waiting) {
       this.resumeReading();
       if (this.busy || this.closing || this.reader.waiting) return;
@@ -219,6 +222,7 @@ export class Connection implements ReaderOwner, Listed {
   }
 
   private readonly resumeAfterDrain = (): void => {
+    this.now = performance.now();
     this.busy = false;
     this.setStalledReader(false);
     this.processQueue();
@@ -232,6 +236,7 @@ export class Connection implements ReaderOwner, Listed {
   }
 
   private afterAsync(request: PendingRequest, result: HttpResult): void {
+    this.now = performance.now();
     this.busy = false;
     if (this.closing || this.socket.destroyed) return;
     this.respond(request, result, request.startedAt);
@@ -285,6 +290,7 @@ export class Connection implements ReaderOwner, Listed {
     keepAlive: boolean,
     startedAt: number,
   ): void {
+    this.now = performance.now();
     this.busy = false;
     this.env.stats.bytes(0, headBytes + sent);
     this.env.log.answered(this, request?.head ?? null, status, sent, startedAt);
