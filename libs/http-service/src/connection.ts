@@ -16,6 +16,7 @@ import type { TurnFlush } from './turn-flush';
 import type { ResponseArena } from './response-arena';
 import { CONTINUE_100, PendingRequest, expectsContinue } from './pending-request';
 import { RequestReader, type ReaderOwner } from './request-reader';
+import { Fifo } from './fifo';
 
 /** What every connection of a service shares. */
 export interface ConnectionEnv {
@@ -47,7 +48,7 @@ export class Connection implements ReaderOwner, Listed {
   listIndex = -1;
   private readonly reader: RequestReader;
   private peerAddress: string | undefined;
-  private readonly queue: Queued[] = [];
+  private readonly queue = new Fifo<Queued>();
   private readonly output: ResponseOutput;
   private current: PendingRequest | null = null;
   /** An async handler or a file stream is answering: later requests wait their turn. */
@@ -164,7 +165,7 @@ export class Connection implements ReaderOwner, Listed {
     this.abandonPartialRequest('went away');
     this.setStalledReader(false);
     this.closing = true;
-    this.queue.length = 0;
+    this.queue.clear();
     this.onGone(this);
   }
 

@@ -10,21 +10,29 @@ export interface Flushable {
 }
 
 export class TurnFlush {
-  private waiting: Flushable[] = [];
-  private spare: Flushable[] = [];
+  // Two lists used in turn, counted rather than emptied: an Array cut to length 0 drops its
+  // memory, and a busy turn would grow a new one again.
+  private waiting: Array<Flushable | undefined> = [];
+  private waitingCount = 0;
+  private spare: Array<Flushable | undefined> = [];
   private scheduled = false;
   private readonly flush = (): void => {
     const batch = this.waiting;
+    const count = this.waitingCount;
     this.waiting = this.spare;
+    this.waitingCount = 0;
     this.scheduled = false;
-    for (let i = 0; i < batch.length; i++) batch[i]!.flushHeld();
-    batch.length = 0;
+    for (let i = 0; i < count; i++) {
+      const member = batch[i]!;
+      batch[i] = undefined;
+      member.flushHeld();
+    }
     this.spare = batch;
   };
 
   /** Calls `member.flushHeld()` at the end of this turn; ask once per turn. */
   atTurnEnd(member: Flushable): void {
-    this.waiting.push(member);
+    this.waiting[this.waitingCount++] = member;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.flush);
