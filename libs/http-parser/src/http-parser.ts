@@ -23,8 +23,6 @@ const S_TRAILERS = 7;
 const S_BODY_UNTIL_EOF = 8;
 const S_DEAD = 9;
 
-const NO_TRAILERS: readonly string[] = Object.freeze([]);
-
 /**
  * One parser per connection. Handlers are called synchronously from execute() and finish();
  * they must not call execute() themselves, and one that throws leaves the parser unusable.
@@ -139,7 +137,7 @@ export class HttpParser {
   finish(): HttpParseError | null {
     if (this.error !== null) return this.error;
     if (this.state === S_BODY_UNTIL_EOF) {
-      this.complete(NO_TRAILERS, 0);
+      this.complete(NO_FIELDS, 0);
       return null;
     }
     if (this.idle) return null;
@@ -270,7 +268,7 @@ export class HttpParser {
       this.state = S_BODY_UNTIL_EOF;
     }
     this.handler.onHead(head);
-    return body === BODY_NONE ? this.complete(NO_TRAILERS, next) : next;
+    return body === BODY_NONE ? this.complete(NO_FIELDS, next) : next;
   }
 
   private complete(trailers: readonly string[], next: number): number {
@@ -286,7 +284,7 @@ export class HttpParser {
     const next = end - pos < this.remaining ? end : pos + this.remaining;
     this.remaining -= next - pos;
     this.handler.onBody(buf.subarray(pos, next));
-    return this.remaining === 0 ? this.complete(NO_TRAILERS, next) : next;
+    return this.remaining === 0 ? this.complete(NO_FIELDS, next) : next;
   }
 
   private chunkSizeLine(buf: Buffer, pos: number, end: number): number {

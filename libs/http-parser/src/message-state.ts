@@ -11,9 +11,10 @@ export const INCOMPLETE = -1;
 export const FAILED = -2;
 
 /**
- * The field list of a section without fields, shared and frozen: the first field replaces it
- * with a list of exactly its size (field-line.ts addField). An empty list that grows by push
- * would reserve 19 slots for a request's one or two headers, 150 bytes per request.
+ * The field list of a section without fields, and the trailers of a message without any: shared
+ * and frozen. A section's first field replaces it with a list of exactly its size (field-line.ts
+ * addField); an empty list grown by push would reserve 19 slots for a request's one or two
+ * headers, 150 bytes per request.
  */
 export const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];
 
